@@ -1,0 +1,127 @@
+import fastifyJwt from '@fastify/jwt'
+import { createVerifier } from 'fast-jwt'
+import fp from 'fastify-plugin'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+/** Who is calling: the claims scanstub uses, with the tenant defaulted. */
+export interface Principal {
+  sub: string
+  email: string
+  name: string
+  tenant: string
+}
+
+export interface TokenClaims {
+  sub?: string
+  email?: string
+  name?: string
+  tenant?: string
+}
+
+/** Why a request was refused; each vendor words it in its own shape. */
+export type AuthFailure =
+  | 'missing' // no Authorization header
+  | 'scheme' // a header with a scheme this vendor does not use
+  | 'empty' // the scheme with no token after it
+  | 'malformed'
+  | 'algorithm' // alg none, or an algorithm no configured key signs with
+  | 'signature'
+  | 'expired'
+  | 'inactive' // nbf in the future
+  | 'claims' // a claim of the wrong type
+
+export type AuthResult = { ok: true, principal: Principal } | { ok: false, failure: AuthFailure }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Checks the Authorization header against `schemes` (e.g. ['Bearer'] or ['JWT', 'Bearer']). */
+    authenticate: (request: FastifyRequest, schemes: readonly string[]) => AuthResult
+    /** Signs an HS256 token with the configured secret. */
+    mintToken: (claims: TokenClaims, expiresIn?: string | number) => string
+  }
+  interface FastifyRequest {
+    principal: Principal
+  }
+}
+
+export const TENANT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/
+
+const FAILURE_BY_CODE: Record<string, AuthFailure> = {
+  FAST_JWT_EXPIRED: 'expired',
+  FAST_JWT_INACTIVE: 'inactive',
+  FAST_JWT_INVALID_SIGNATURE: 'signature',
+  FAST_JWT_MISSING_SIGNATURE: 'algorithm',
+  FAST_JWT_INVALID_ALGORITHM: 'algorithm',
+  FAST_JWT_INVALID_KEY: 'algorithm',
+  FAST_JWT_INVALID_CLAIM_TYPE: 'claims',
+  FAST_JWT_INVALID_CLAIM_VALUE: 'claims',
+  FAST_JWT_INVALID_PAYLOAD: 'claims'
+}
+
+function principalOf (claims: Record<string, unknown>): Principal | null {
+  const text = (v: unknown) => typeof v === 'string' ? v : v === undefined ? '' : null
+  const sub = text(claims.sub); const email = text(claims.email); const name = text(claims.name)
+  const tenant = claims.tenant === undefined ? 'default' : claims.tenant
+  if (sub === null || email === null || name === null) return null
+  if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) return null
+  return { sub, email, name, tenant }
+}
+
+function algorithmOf (token: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'))
+    return typeof header?.alg === 'string' ? header.alg : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export interface AuthOptions {
+  secret: string
+  /** PEM: also accept RS256/ES256 tokens from an identity provider */
+  publicKey?: string
+}
+
+/**
+ * JWT checking for the vendor routes. HS256 tokens are checked by @fastify/jwt with the secret; when a public
+ * key is configured, RS256/ES256 tokens are checked against it by a second, separate verifier, so one key
+ * can never be used as the other (no HS/RS confusion) and `alg: none` is never accepted.
+ */
+async function auth (app: FastifyInstance, options: AuthOptions) {
+  await app.register(fastifyJwt, {
+    secret: options.secret,
+    sign: { algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'] }
+  })
+  const idpVerify = options.publicKey
+    ? createVerifier({ key: options.publicKey, algorithms: ['RS256', 'ES256'] })
+    : undefined
+
+  app.decorateRequest('principal', null as unknown as Principal)
+
+  app.decorate('authenticate', (request: FastifyRequest, schemes: readonly string[]): AuthResult => {
+    const header = request.headers.authorization
+    if (header === undefined) return { ok: false, failure: 'missing' }
+    const [scheme, token, ...rest] = header.trim().split(/\s+/)
+    if (!schemes.some(s => s.toLowerCase() === scheme.toLowerCase())) return { ok: false, failure: 'scheme' }
+    if (!token) return { ok: false, failure: 'empty' }
+    if (rest.length > 0 || token.split('.').length !== 3) return { ok: false, failure: 'malformed' }
+    const alg = algorithmOf(token)
+    if (alg === undefined) return { ok: false, failure: 'malformed' }
+    try {
+      let claims: Record<string, unknown>
+      if (alg === 'HS256') claims = app.jwt.verify(token)
+      else if (idpVerify && (alg === 'RS256' || alg === 'ES256')) claims = idpVerify(token)
+      else return { ok: false, failure: 'algorithm' }
+      const principal = principalOf(claims)
+      return principal ? { ok: true, principal } : { ok: false, failure: 'claims' }
+    } catch (err) {
+      return { ok: false, failure: FAILURE_BY_CODE[(err as { code?: string }).code ?? ''] ?? 'malformed' }
+    }
+  })
+
+  app.decorate('mintToken', (claims: TokenClaims, expiresIn?: string | number): string =>
+    app.jwt.sign({ ...claims }, expiresIn === undefined ? {} : { expiresIn }))
+}
+
+export default fp(auth, { name: 'scanstub-auth' })

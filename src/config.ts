@@ -1,0 +1,78 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+/**
+ * Every environment variable scanstub reads, with its default. The README's table is this schema.
+ * Values arrive as strings; `Value.Convert` turns them into the declared types before checking.
+ */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port; 0 picks a free one' }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to bind' }),
+  DATABASE: Type.String({ minLength: 1, default: './data/scanstub.db', description: 'SQLite file (folder created), or :memory:' }),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'HS256 secret for vendor tokens; a fixed development secret when unset' })),
+  JWT_PUBLIC_KEY: Type.Optional(Type.String({ minLength: 1, description: 'PEM public key: also accept RS256/ES256 tokens signed by it' })),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map(l => Type.Literal(l)), { default: 'info' }),
+  SEED_FILE: Type.Optional(Type.String({ minLength: 1, description: 'fixture JSON every new tenant starts from (default: the demo fixture)' })),
+  STRICT: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0', description: '1: unknown body fields are a 400' }),
+  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'when set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>' })),
+  ADMIN_API: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'off removes /__admin entirely' }),
+  JOURNAL_LIMIT: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'requests kept in the journal (oldest dropped)' })
+})
+export type Env = Static<typeof EnvSchema>
+
+export const DEV_JWT_SECRET = 'scanstub-development-secret-do-not-use-in-production'
+
+export interface Config {
+  port: number
+  host: string
+  database: string
+  jwtSecret: string
+  /** true when JWT_SECRET was not set and the development secret is in use */
+  jwtSecretIsDefault: boolean
+  jwtPublicKey?: string
+  logLevel: Env['LOG_LEVEL']
+  seedFile?: string
+  strict: boolean
+  adminToken?: string
+  adminApi: boolean
+  journalLimit: number
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; a bad value throws one line naming the variable. */
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') raw[key] = value
+  }
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw))
+  const error = Value.Errors(EnvSchema, converted).First()
+  if (error) {
+    const name = error.path.replace(/^\//, '')
+    throw new ConfigError(`scanstub: environment variable ${name}=${JSON.stringify(raw[name])} is invalid: ${describe(error.schema)}`)
+  }
+  const e = converted as Env
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE,
+    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtSecretIsDefault: e.JWT_SECRET === undefined,
+    jwtPublicKey: e.JWT_PUBLIC_KEY,
+    logLevel: e.LOG_LEVEL,
+    seedFile: e.SEED_FILE,
+    strict: e.STRICT === '1',
+    adminToken: e.ADMIN_TOKEN,
+    adminApi: e.ADMIN_API === 'on',
+    journalLimit: e.JOURNAL_LIMIT
+  }
+}
+
+function describe (schema: Record<string, any>): string {
+  if (schema.anyOf) return `must be one of ${schema.anyOf.map((s: { const: string }) => s.const).join(', ')}`
+  if (schema.type === 'integer') return `must be an integer from ${schema.minimum} to ${schema.maximum}`
+  if (schema.minLength) return `must be at least ${schema.minLength} characters`
+  return 'has the wrong type'
+}

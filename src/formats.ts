@@ -1,0 +1,35 @@
+import { FormatRegistry } from '@sinclair/typebox'
+import { CronExpressionParser } from 'cron-parser'
+import { parseDrfDateTime } from './vendors/probely/datetime'
+import { isIanaTimezone } from './vendors/probely/timezones'
+
+const CRON_MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'])
+
+/** A standard 5-field cron expression or an `@daily`-style macro (cron-parser checks the ranges). */
+export function isCronExpression (value: string): boolean {
+  const text = value.trim()
+  if (CRON_MACROS.has(text.toLowerCase())) return true
+  if (text.split(/\s+/).length !== 5) return false
+  try {
+    CronExpressionParser.parse(text, { strict: false })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The string formats our schemas use, for ajv (request validation) and TypeBox's Value (fixtures).
+ * Registering the same pure checks twice is harmless, so this may run once per app.
+ */
+export const FORMATS: Record<string, (value: string) => boolean> = {
+  cron: isCronExpression,
+  'date-time': v => parseDrfDateTime(v) !== null,
+  'iana-timezone': isIanaTimezone
+}
+
+export function registerTypeboxFormats (): void {
+  for (const [name, check] of Object.entries(FORMATS)) {
+    if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check)
+  }
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { type Config, ConfigError, loadConfig } from './config'
+import { StoreError } from './store/db'
+import { FixtureError } from './store/fixtures'
+
+/** Builds the app and listens; resolves with the app and the base URL it answers on. */
+export async function startServer (config: Config): Promise<{ app: FastifyInstance, url: string }> {
+  const app = await buildApp(config)
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  app.log.info({ url }, `scanstub listening on ${url}`)
+  return { app, url }
+}
+
+/** SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database, exit 0. */
+export function closeOnSignals (app: FastifyInstance): void {
+  let closing = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'scanstub stopping')
+    app.close().then(() => process.exit(0), err => {
+      app.log.error({ err }, 'scanstub failed to stop cleanly')
+      process.exit(1)
+    })
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+/** Errors a user can fix (bad env, unusable database, bad fixture) are one line, not a stack. */
+export function explainStartError (err: unknown): string {
+  if (err instanceof ConfigError || err instanceof StoreError || err instanceof FixtureError) return err.message
+  const e = err as NodeJS.ErrnoException
+  if (e?.code === 'EADDRINUSE') return `scanstub: cannot listen: ${e.message}`
+  if (e?.code === 'EACCES') return `scanstub: cannot listen: ${e.message}`
+  return `scanstub: failed to start: ${e?.stack ?? String(err)}`
+}
+
+if (require.main === module) {
+  Promise.resolve()
+    .then(() => startServer(loadConfig()))
+    .then(({ app }) => closeOnSignals(app))
+    .catch(err => {
+      process.stderr.write(explainStartError(err) + '\n')
+      process.exit(1)
+    })
+}

@@ -1,0 +1,49 @@
+import Ajv, { type ValidateFunction } from 'ajv'
+import type { TSchema } from '@sinclair/typebox'
+import { FORMATS } from '../formats'
+
+/** Fixtures are checked by ajv, with every error, against the same schemas the API answers with. */
+const ajv = new Ajv({ allErrors: true, strict: false })
+for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate })
+const compiled = new WeakMap<TSchema, ValidateFunction>()
+function validatorOf (schema: TSchema): ValidateFunction {
+  let validate = compiled.get(schema)
+  if (!validate) { validate = ajv.compile(schema); compiled.set(schema, validate) }
+  return validate
+}
+
+/** A fixture refused whole; `problems` names each bad record. */
+export class FixtureError extends Error {
+  constructor (readonly problems: string[]) {
+    super(`fixture refused: ${problems.join('; ')}`)
+  }
+}
+
+/** Collects problems while checking the records of one fixture. */
+export class FixtureProblems {
+  readonly list: string[] = []
+
+  add (where: string, problem: string): void {
+    this.list.push(`${where}: ${problem}`)
+  }
+
+  /** Checks `value` against `schema`, reporting the first few mismatches under `where`. */
+  check (where: string, schema: TSchema, value: unknown): boolean {
+    const validate = validatorOf(schema)
+    if (validate(value)) return true
+    for (const e of (validate.errors ?? []).slice(0, 3)) this.add(where, `${e.instancePath || '(record)'} ${e.message ?? 'is invalid'}`)
+    return false
+  }
+
+  /** Flags ids seen twice in one list. */
+  unique (list: string, records: { id?: unknown }[]): void {
+    const seen = new Set<unknown>()
+    records.forEach((r, i) => {
+      if (seen.has(r.id)) this.add(`${list}[${i}] (id ${JSON.stringify(r.id)})`, 'duplicate id')
+      seen.add(r.id)
+    })
+  }
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const recordsOf = (v: unknown): Record<string, unknown>[] => Array.isArray(v) ? v : []

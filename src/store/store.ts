@@ -1,0 +1,80 @@
+import { createNeostraRepo } from '../vendors/neostra/scans.repo'
+import { exportNeostraFixture, loadNeostraFixture } from '../vendors/neostra/fixture'
+import { exportProbelyFixture, loadProbelyFixture } from '../vendors/probely/fixture'
+import { createScheduledScansRepo } from '../vendors/probely/scheduled-scans.repo'
+import { createTargetsRepo } from '../vendors/probely/targets.repo'
+import type { Db } from './db'
+import { type Fixture, normalizeFixture } from './fixtures'
+
+/**
+ * Everything stored, per tenant. A tenant seen for the first time gets its own copy of the configured
+ * fixture, in one transaction, before its first request is answered.
+ */
+export function createStore (db: Db, seed: Fixture) {
+  const neostra = createNeostraRepo(db)
+  const targets = createTargetsRepo(db)
+  const scheduledScans = createScheduledScansRepo(db)
+  const q = {
+    exists: db.prepare<[string], number>('SELECT 1 FROM tenants WHERE name = ?').pluck(),
+    insert: db.prepare<[string, string]>('INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)'),
+    list: db.prepare<[], string>('SELECT name FROM tenants ORDER BY name').pluck(),
+    remove: db.prepare<[string]>('DELETE FROM tenants WHERE name = ?')
+  }
+  /** Tenants known to have their data: saves a query per request. */
+  const provisioned = new Set<string>()
+
+  const load = db.transaction((tenant: string, fixture: Fixture) => {
+    q.insert.run(tenant, new Date().toISOString())
+    loadNeostraFixture(neostra, tenant, fixture.neostra)
+    loadProbelyFixture(targets, scheduledScans, tenant, fixture.probely)
+  })
+
+  const clear = db.transaction((tenant: string) => {
+    neostra.clear(tenant)
+    scheduledScans.clear(tenant)
+    targets.clear(tenant)
+    q.remove.run(tenant)
+  })
+
+  return {
+    db,
+    neostra,
+    targets,
+    scheduledScans,
+
+    ensureTenant (tenant: string): void {
+      if (provisioned.has(tenant)) return
+      if (q.exists.get(tenant) === undefined) load(tenant, seed)
+      provisioned.add(tenant)
+    },
+
+    /** Replaces a tenant's data with `raw` (checked whole first; throws FixtureError). */
+    loadFixture (tenant: string, raw: unknown): void {
+      const fixture = normalizeFixture(raw)
+      load(tenant, fixture)
+      provisioned.add(tenant)
+    },
+
+    exportFixture (tenant: string): Fixture {
+      this.ensureTenant(tenant)
+      return {
+        neostra: exportNeostraFixture(neostra, tenant),
+        probely: exportProbelyFixture(targets, scheduledScans, tenant)
+      }
+    },
+
+    /** Back to the configured fixture: one tenant, or every tenant (`undefined`). */
+    reset (tenant?: string): void {
+      const names = tenant === undefined ? q.list.all() : [tenant]
+      db.transaction(() => {
+        for (const name of names) { clear(name); provisioned.delete(name) }
+        if (tenant === undefined) load('default', seed)
+        else load(tenant, seed)
+      })()
+      provisioned.add(tenant ?? 'default')
+    },
+
+    tenants: () => q.list.all()
+  }
+}
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import sjson from 'secure-json-parse'
+import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { AUTH_MESSAGES, sendBadRequest, sendError, sendNotFound } from './errors'
+import integrationsRoutes from './integrations.routes'
+import scansRoutes from './scans.routes'
+import { describeValidationError } from './validation'
+
+export interface NeostraOptions { strict: boolean, bodyLimit: number }
+
+/**
+ * Neostra under `/api`: Bearer JWTs, JSON bodies only, and every error in Neostra's shapes. Its error,
+ * not-found and 405 handling live here and nowhere else.
+ */
+export default async function neostra (app: FastifyInstance, options: NeostraOptions) {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined)
+    try {
+      // __proto__ and constructor keys are dropped, as unknown fields are
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
+    } catch {
+      done(Object.assign(new Error('must be valid JSON'), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
+    }
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return
+    const result = app.authenticate(request, ['Bearer'])
+    if (!result.ok) {
+      reply.header('www-authenticate', 'Bearer')
+      return sendError(reply, 401, AUTH_MESSAGES[result.failure])
+    }
+    request.principal = result.principal
+    app.store.ensureTenant(result.principal.tenant)
+  })
+
+  // an empty body is a valid no-op
+  app.addHook('preValidation', async request => {
+    if (request.body === undefined && (request.method === 'PATCH' || request.method === 'POST')) request.body = {}
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) return sendBadRequest(reply, [...new Set(error.validation.map(describeValidationError))])
+    switch (error.code) {
+      case 'SCANSTUB_INVALID_JSON': return sendBadRequest(reply, ['body: must be valid JSON'])
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 415, 'Content-Type must be application/json')
+      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendError(reply, 413, `Request body is larger than ${options.bodyLimit} bytes`)
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, error.statusCode, error.message)
+    request.log.error({ err: error }, 'neostra handler failed')
+    return sendError(reply, 500, 'An unexpected error occurred')
+  })
+
+  app.setNotFoundHandler((_request, reply) => sendNotFound(reply))
+
+  const served = trackRoutes(app)
+  await app.register(scansRoutes, { strict: options.strict })
+  await app.register(integrationsRoutes)
+  answerOtherMethods(app, served, (request, reply, allowed) => {
+    reply.header('allow', allowed.join(', '))
+    return sendError(reply, 405, `Method ${request.method} is not allowed on this resource`)
+  })
+}

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TObject } from '@sinclair/typebox'
+import sjson from 'secure-json-parse'
+import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { drfValidate } from './drf'
+import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
+import { pythonJsonError } from './python-json'
+import scanProfilesRoutes from './scan-profiles.routes'
+import scheduledScansRoutes from './scheduled-scans.routes'
+import targetsRoutes from './targets.routes'
+
+export interface ProbelyOptions { strict: boolean, bodyLimit: number }
+
+/** Probely's answer for a path it does not know; also the app's, since Probely has no path prefix. */
+export const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
+
+/** Probely's answer for any error, wherever it was thrown: DRF's shapes only. */
+export function probelyErrorHandler (bodyLimit: number) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DrfValidationError) return sendFieldErrors(reply, error.fieldErrors)
+    switch (error.code) {
+      case 'SCANSTUB_INVALID_JSON': return sendDetail(reply, 400, error.message)
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? ''))
+      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendDetail(reply, error.statusCode, error.message)
+    request.log.error({ err: error }, 'probely handler failed')
+    return sendDetail(reply, 500, DETAIL.serverError)
+  }
+}
+
+/**
+ * Probely at the root (its API has no prefix): `JWT` (or `Bearer`) tokens, DRF's parsing and field
+ * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
+ */
+export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined)
+    try {
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
+    } catch {
+      done(Object.assign(new Error(DETAIL.parseError(pythonJsonError(body as string))), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
+    }
+  })
+
+  // Bodies are checked by DRF's rules, read off the route's TypeBox schema; params and queries as they come.
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart !== 'body') return () => true
+    return (data: unknown) => {
+      const { value, errors } = drfValidate(schema as TObject, data, { partial: false, strict: options.strict })
+      return Object.keys(errors).length > 0 ? { error: new DrfValidationError(errors, value) } : { value }
+    }
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return
+    const result = app.authenticate(request, ['JWT', 'Bearer'])
+    if (!result.ok) {
+      reply.header('www-authenticate', 'JWT realm="api"')
+      return sendDetail(reply, 401, authDetail(result.failure))
+    }
+    request.principal = result.principal
+    app.store.ensureTenant(result.principal.tenant)
+  })
+
+  app.setErrorHandler(probelyErrorHandler(options.bodyLimit))
+
+  const served = trackRoutes(app)
+  // DRF sends the view's methods in `Allow` and `Vary: Accept` on every answer of a view
+  app.addHook('onSend', async (request, reply) => {
+    const methods = served.get(request.routeOptions.url ?? '')
+    if (methods) reply.header('allow', [...methods].join(', '))
+    reply.header('vary', 'Accept')
+  })
+
+  await app.register(targetsRoutes)
+  await app.register(scheduledScansRoutes)
+  await app.register(scanProfilesRoutes)
+  answerOtherMethods(app, served,
+    (request, reply) => sendDetail(reply, 405, DETAIL.methodNotAllowed(request.method)),
+    (_request, reply) => reply.code(200).type('application/json').send({
+      name: 'scanstub', description: '', renders: ['application/json'],
+      parses: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
+    }))
+  // answerOtherMethods added OPTIONS to `served`; put the lists in DRF's order once for the onSend hook
+  for (const [url, methods] of served) {
+    served.set(url, new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m))))
+  }
+}

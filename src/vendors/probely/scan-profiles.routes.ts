@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { DETAIL, sendDetail } from './errors'
+import { pageBody, pageRequest } from './pagination'
+import { Detail, Page, PageQuery, ScanProfile } from './schemas'
+
+const scanProfilesRoutes: FastifyPluginAsyncTypebox = async app => {
+  const { targets } = app.store
+
+  app.get('/scan-profiles/', {
+    schema: {
+      tags: ['probely'], summary: 'List scan profiles', security: [{ probelyJWT: [] }], querystring: PageQuery,
+      response: { 200: Page(ScanProfile), 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+    }
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const count = targets.profileCount(tenant)
+    const page = pageRequest(request.query, count)
+    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
+    return pageBody(page, count, targets.profilePage(tenant, page.length, page.offset))
+  })
+}
+
+export default scanProfilesRoutes

@@ -1,0 +1,139 @@
+import type { Db } from '../../store/db'
+import type { FieldErrors } from './drf'
+import { renderDrfDateTime } from './datetime'
+import type { BlackoutPeriod, ScheduledScan, StoredTarget, User } from './schemas'
+
+interface Row {
+  id: string
+  target_id: string
+  date_time: string
+  recurrence: string
+  timezone: string
+  run_on_day_of_week: number
+  scheduled_day_of_week: number | null
+  week_index: string | null
+  partial_scan: number
+  override_target_settings: number
+  incremental: number
+  reduced_scope: number
+  scan_profile: string | null
+  unlimited: string
+  blackout_period: string
+  changed: string
+  changed_by: string
+}
+
+/** A scheduled scan as stored: the target by id, times in the fixed-width stored form. */
+export interface StoredScheduledScan extends Omit<ScheduledScan, 'target'> { target: string }
+
+/** The fields a PATCH may change, already parsed (date_time in stored form). */
+export type ScheduledScanChanges = Partial<Pick<StoredScheduledScan, 'date_time' | 'recurrence' | 'timezone' |
+'run_on_day_of_week' | 'scheduled_day_of_week' | 'week_index' | 'partial_scan' | 'override_target_settings' |
+'incremental' | 'reduced_scope' | 'scan_profile'>>
+
+const toStored = (r: Row): StoredScheduledScan => ({
+  id: r.id,
+  target: r.target_id,
+  date_time: r.date_time,
+  recurrence: r.recurrence,
+  changed: r.changed,
+  changed_by: JSON.parse(r.changed_by) as User,
+  blackout_period: JSON.parse(r.blackout_period) as BlackoutPeriod,
+  timezone: r.timezone,
+  run_on_day_of_week: r.run_on_day_of_week === 1,
+  scheduled_day_of_week: r.scheduled_day_of_week as StoredScheduledScan['scheduled_day_of_week'],
+  week_index: r.week_index as StoredScheduledScan['week_index'],
+  partial_scan: r.partial_scan === 1,
+  override_target_settings: r.override_target_settings === 1,
+  incremental: r.incremental === 1,
+  reduced_scope: r.reduced_scope === 1,
+  scan_profile: r.scan_profile,
+  unlimited: r.unlimited
+} as StoredScheduledScan)
+
+const toParams = (tenant: string, s: StoredScheduledScan) => ({
+  tenant,
+  id: s.id,
+  target_id: s.target,
+  date_time: s.date_time,
+  recurrence: s.recurrence,
+  timezone: s.timezone,
+  run_on_day_of_week: s.run_on_day_of_week ? 1 : 0,
+  scheduled_day_of_week: s.scheduled_day_of_week,
+  week_index: s.week_index,
+  partial_scan: s.partial_scan ? 1 : 0,
+  override_target_settings: s.override_target_settings ? 1 : 0,
+  incremental: s.incremental ? 1 : 0,
+  reduced_scope: s.reduced_scope ? 1 : 0,
+  scan_profile: s.scan_profile,
+  unlimited: s.unlimited,
+  blackout_period: JSON.stringify(s.blackout_period),
+  changed: s.changed,
+  changed_by: JSON.stringify(s.changed_by)
+})
+
+/** The API's view: the whole target nested, times as DRF prints them. */
+export function renderScheduledScan (s: StoredScheduledScan, target: StoredTarget): ScheduledScan {
+  return {
+    ...s,
+    target,
+    date_time: renderDrfDateTime(s.date_time),
+    changed: renderDrfDateTime(s.changed)
+  }
+}
+
+const COLUMNS = `id, target_id, date_time, recurrence, timezone, run_on_day_of_week, scheduled_day_of_week, week_index,
+  partial_scan, override_target_settings, incremental, reduced_scope, scan_profile, unlimited, blackout_period, changed, changed_by`
+
+/** Probely scheduled scans, one tenant at a time; every statement prepared once. */
+export function createScheduledScansRepo (db: Db) {
+  const q = {
+    count: db.prepare<[string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ?').pluck(),
+    page: db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?`),
+    countOfTarget: db.prepare<[string, string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ?').pluck(),
+    pageOfTarget: db.prepare<[string, string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans
+      WHERE tenant = ? AND target_id = ? ORDER BY rowid LIMIT ? OFFSET ?`),
+    all: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid`),
+    get: db.prepare<[string, string, string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?`),
+    insert: db.prepare(`INSERT INTO probely_scheduled_scans (tenant, ${COLUMNS}) VALUES (@tenant, @id, @target_id, @date_time,
+      @recurrence, @timezone, @run_on_day_of_week, @scheduled_day_of_week, @week_index, @partial_scan, @override_target_settings,
+      @incremental, @reduced_scope, @scan_profile, @unlimited, @blackout_period, @changed, @changed_by)`),
+    update: db.prepare(`UPDATE probely_scheduled_scans SET date_time = @date_time, recurrence = @recurrence, timezone = @timezone,
+      run_on_day_of_week = @run_on_day_of_week, scheduled_day_of_week = @scheduled_day_of_week, week_index = @week_index,
+      partial_scan = @partial_scan, override_target_settings = @override_target_settings, incremental = @incremental,
+      reduced_scope = @reduced_scope, scan_profile = @scan_profile, changed = @changed, changed_by = @changed_by
+      WHERE tenant = @tenant AND target_id = @target_id AND id = @id`),
+    delete: db.prepare<[string, string, string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?'),
+    clear: db.prepare<[string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ?')
+  }
+
+  /**
+   * Reads, merges and writes in one transaction. `check` sees the record as it would be after the change
+   * (DRF's validate()); when it returns errors nothing is written.
+   */
+  const patch = db.transaction((tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
+    stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
+  ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
+    const row = q.get.get(tenant, targetId, id)
+    if (!row) return undefined
+    const after = { ...toStored(row), ...changes, ...stamp }
+    const errors = check(after)
+    if (errors !== undefined) return { errors }
+    q.update.run(toParams(tenant, after))
+    return { scan: after }
+  })
+
+  return {
+    count: (tenant: string, targetId?: string) =>
+      (targetId === undefined ? q.count.get(tenant) : q.countOfTarget.get(tenant, targetId)) ?? 0,
+    page: (tenant: string, limit: number, offset: number, targetId?: string) =>
+      (targetId === undefined ? q.page.all(tenant, limit, offset) : q.pageOfTarget.all(tenant, targetId, limit, offset)).map(toStored),
+    all: (tenant: string) => q.all.all(tenant).map(toStored),
+    get: (tenant: string, targetId: string, id: string) => { const r = q.get.get(tenant, targetId, id); return r && toStored(r) },
+    insert: (tenant: string, scan: StoredScheduledScan) => q.insert.run(toParams(tenant, scan)),
+    patch,
+    delete: (tenant: string, targetId: string, id: string) => q.delete.run(tenant, targetId, id).changes > 0,
+    clear: (tenant: string) => q.clear.run(tenant)
+  }
+}
+export type ScheduledScansRepo = ReturnType<typeof createScheduledScansRepo>

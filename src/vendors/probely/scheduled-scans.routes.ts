@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { type FieldErrors, MESSAGES } from './drf'
+import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
+import { newProbelyId } from './ids'
+import { pageBody, pageRequest } from './pagination'
+import { scheduledScanRuleErrors } from './rules'
+import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
+import {
+  Detail, FieldErrors as FieldErrorsSchema, Page, PageQuery, ScheduledScan, ScheduledScanCreate, ScheduledScanParams,
+  ScheduledScanPatch, TargetParams
+} from './schemas'
+import { storedFromDate } from './datetime'
+
+const security = [{ probelyJWT: [] }]
+const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+const bodyErrors = { 400: { anyOf: [FieldErrorsSchema, Detail] }, 413: Detail, 415: Detail }
+const WRITABLE = Object.keys(ScheduledScanPatch.properties).filter(k =>
+  !(ScheduledScanPatch.properties as Record<string, { readOnly?: boolean }>)[k].readOnly) as (keyof ScheduledScanChanges)[]
+
+/** The fields sent that DRF would keep, and the field errors from parsing plus the related-object check. */
+function readBody (request: FastifyRequest, profileExists: (tenant: string, id: string) => boolean):
+{ changes: ScheduledScanChanges, errors: FieldErrors } {
+  const failed = request.validationError instanceof DrfValidationError ? request.validationError : undefined
+  const value = failed ? failed.value : request.body as Record<string, unknown>
+  const errors: FieldErrors = { ...failed?.fieldErrors }
+  const changes: ScheduledScanChanges = {}
+  for (const key of WRITABLE) if (key in value) Object.assign(changes, { [key]: value[key] })
+  const profile = changes.scan_profile
+  if (profile != null && !profileExists(request.principal.tenant, profile)) {
+    errors.scan_profile = [MESSAGES.pk(profile)]
+  }
+  return { changes, errors }
+}
+
+const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0
+
+/** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
+const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
+  const { targets, scheduledScans } = app.store
+  const stamp = (request: FastifyRequest) => ({
+    changed: storedFromDate(new Date()),
+    changed_by: { id: request.principal.sub, email: request.principal.email, name: request.principal.name }
+  })
+  const render = (tenant: string, s: StoredScheduledScan) => renderScheduledScan(s, targets.getStored(tenant, s.target)!)
+
+  // DRF finds the object before it reads the body: an unknown target or scan is a 404 whatever was sent
+  const targetMustExist = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { target_id: targetId } = request.params as { target_id: string }
+    if (!targets.exists(request.principal.tenant, targetId)) return sendDetail(reply, 404, DETAIL.notFound)
+  }
+  const scanMustExist = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { target_id: targetId, id } = request.params as { target_id: string, id: string }
+    if (!scheduledScans.get(request.principal.tenant, targetId, id)) return sendDetail(reply, 404, DETAIL.notFound)
+  }
+
+  app.get('/scheduledscans/', {
+    schema: { tags: ['probely'], summary: 'List scheduled scans of all targets', security, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } }
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const count = scheduledScans.count(tenant)
+    const page = pageRequest(request.query, count)
+    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
+    return pageBody(page, count, scheduledScans.page(tenant, page.length, page.offset).map(s => render(tenant, s)))
+  })
+
+  app.get('/targets/:target_id/scheduledscans/', {
+    schema: { tags: ['probely'], summary: "List target's scheduled scans", security, params: TargetParams, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } },
+    preHandler: targetMustExist
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const targetId = request.params.target_id
+    const count = scheduledScans.count(tenant, targetId)
+    const page = pageRequest(request.query, count)
+    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
+    return pageBody(page, count, scheduledScans.page(tenant, page.length, page.offset, targetId).map(s => render(tenant, s)))
+  })
+
+  app.post('/targets/:target_id/scheduledscans/', {
+    schema: { tags: ['probely'], summary: "Create target's scheduled scan", security, params: TargetParams, body: ScheduledScanCreate, response: { 201: ScheduledScan, ...bodyErrors, ...errors } },
+    preParsing: targetMustExist,
+    attachValidation: true
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const { changes, errors } = readBody(request, targets.profileExists)
+    if (hasErrors(errors)) return sendFieldErrors(reply, errors)
+    const blackout = targets.getStored(tenant, request.params.target_id)!.blackout_period
+    const scan: StoredScheduledScan = {
+      id: newProbelyId(),
+      target: request.params.target_id,
+      date_time: changes.date_time!,
+      recurrence: '',
+      timezone: 'UTC',
+      run_on_day_of_week: false,
+      scheduled_day_of_week: null,
+      week_index: null,
+      partial_scan: false,
+      override_target_settings: false,
+      incremental: false,
+      reduced_scope: false,
+      scan_profile: null,
+      unlimited: '',
+      blackout_period: blackout,
+      ...changes,
+      ...stamp(request)
+    }
+    const rule = scheduledScanRuleErrors(scan)
+    if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
+    scheduledScans.insert(tenant, scan)
+    return reply.code(201).send(render(tenant, scan))
+  })
+
+  app.get('/targets/:target_id/scheduledscans/:id/', {
+    schema: { tags: ['probely'], summary: "Retrieve target's scheduled scan", security, params: ScheduledScanParams, response: { 200: ScheduledScan, ...errors } }
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const scan = scheduledScans.get(tenant, request.params.target_id, request.params.id)
+    return scan ? render(tenant, scan) : sendDetail(reply, 404, DETAIL.notFound)
+  })
+
+  app.patch('/targets/:target_id/scheduledscans/:id/', {
+    schema: {
+      tags: ['probely'],
+      summary: "Partial Update Target's Scheduled Scan",
+      description: 'Fields sent replace the stored ones; read-only and unknown fields are ignored (400 under STRICT=1).',
+      security,
+      params: ScheduledScanParams,
+      body: ScheduledScanPatch,
+      response: { 200: ScheduledScan, ...bodyErrors, ...errors }
+    },
+    preParsing: scanMustExist,
+    attachValidation: true
+  }, async (request, reply) => {
+    const tenant = request.principal.tenant
+    const { changes, errors } = readBody(request, targets.profileExists)
+    if (hasErrors(errors)) return sendFieldErrors(reply, errors)
+    const result = scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
+      const rule = scheduledScanRuleErrors(after)
+      return rule.length > 0 ? { non_field_errors: rule } : undefined
+    })
+    if (!result) return sendDetail(reply, 404, DETAIL.notFound)
+    if ('errors' in result) return sendFieldErrors(reply, result.errors)
+    return render(tenant, result.scan)
+  })
+
+  app.delete('/targets/:target_id/scheduledscans/:id/', {
+    schema: { tags: ['probely'], summary: "Delete target's scheduled scan", security, params: ScheduledScanParams, response: { 204: { type: 'null', description: 'No Content' }, ...errors } }
+  }, async (request, reply) => {
+    const gone = scheduledScans.delete(request.principal.tenant, request.params.target_id, request.params.id)
+    return gone ? reply.code(204).send() : sendDetail(reply, 404, DETAIL.notFound)
+  })
+}
+
+export default scheduledScansRoutes

@@ -1,0 +1,56 @@
+import type { Db } from '../../store/db'
+import { renderDrfDateTime } from './datetime'
+import type { ScanProfile, StoredTarget, Target } from './schemas'
+
+interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
+
+/** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
+export function createTargetsRepo (db: Db) {
+  const q = {
+    count: db.prepare<[string], number>('SELECT count(*) FROM probely_targets WHERE tenant = ?').pluck(),
+    page: db.prepare<[string, number, number], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
+    all: db.prepare<[string], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid').pluck(),
+    get: db.prepare<[string, string], string>('SELECT data FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
+    exists: db.prepare<[string, string], number>('SELECT 1 FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
+    insert: db.prepare('INSERT INTO probely_targets (tenant, id, data) VALUES (?, ?, ?)'),
+    // the earliest scheduled scan, past or future: scanstub runs no scans, so none is ever "done"
+    nextScan: db.prepare<[string, string], NextScanRow>(`SELECT id, date_time, recurrence, timezone
+      FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? ORDER BY date_time, rowid LIMIT 1`),
+    clear: db.prepare<[string]>('DELETE FROM probely_targets WHERE tenant = ?'),
+    profileCount: db.prepare<[string], number>('SELECT count(*) FROM probely_scan_profiles WHERE tenant = ?').pluck(),
+    profilePage: db.prepare<[string, number, number], string>('SELECT data FROM probely_scan_profiles WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
+    profileAll: db.prepare<[string], string>('SELECT data FROM probely_scan_profiles WHERE tenant = ? ORDER BY rowid').pluck(),
+    profileExists: db.prepare<[string, string], number>('SELECT 1 FROM probely_scan_profiles WHERE tenant = ? AND id = ?').pluck(),
+    insertProfile: db.prepare('INSERT INTO probely_scan_profiles (tenant, id, data) VALUES (?, ?, ?)'),
+    clearProfiles: db.prepare<[string]>('DELETE FROM probely_scan_profiles WHERE tenant = ?')
+  }
+
+  const withNextScan = (tenant: string, stored: StoredTarget): Target => {
+    const next = q.nextScan.get(tenant, stored.id)
+    return { ...stored, next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
+  }
+
+  return {
+    count: (tenant: string) => q.count.get(tenant) ?? 0,
+    page: (tenant: string, limit: number, offset: number) =>
+      q.page.all(tenant, limit, offset).map(d => withNextScan(tenant, JSON.parse(d))),
+    /** The stored target, without next_scan (as nested in a scheduled scan). */
+    getStored: (tenant: string, id: string): StoredTarget | undefined => {
+      const d = q.get.get(tenant, id); return d === undefined ? undefined : JSON.parse(d)
+    },
+    get: (tenant: string, id: string): Target | undefined => {
+      const d = q.get.get(tenant, id); return d === undefined ? undefined : withNextScan(tenant, JSON.parse(d))
+    },
+    exists: (tenant: string, id: string) => q.exists.get(tenant, id) !== undefined,
+    allStored: (tenant: string): StoredTarget[] => q.all.all(tenant).map(d => JSON.parse(d)),
+    insert: (tenant: string, target: StoredTarget) => q.insert.run(tenant, target.id, JSON.stringify(target)),
+    profileCount: (tenant: string) => q.profileCount.get(tenant) ?? 0,
+    profilePage: (tenant: string, limit: number, offset: number): ScanProfile[] =>
+      q.profilePage.all(tenant, limit, offset).map(d => JSON.parse(d)),
+    allProfiles: (tenant: string): ScanProfile[] => q.profileAll.all(tenant).map(d => JSON.parse(d)),
+    profileExists: (tenant: string, id: string) => q.profileExists.get(tenant, id) !== undefined,
+    insertProfile: (tenant: string, profile: ScanProfile) => q.insertProfile.run(tenant, profile.id, JSON.stringify(profile)),
+    clear: (tenant: string) => { q.clear.run(tenant); q.clearProfiles.run(tenant) }
+  }
+}
+export type TargetsRepo = ReturnType<typeof createTargetsRepo>
