@@ -1,0 +1,89 @@
+import { generateKeyPairSync } from 'node:crypto'
+import { createSigner } from 'fast-jwt'
+import t from 'tap'
+import { ALICE, SECRET, buildTestApp } from '../helpers'
+
+const NEOSTRA = { method: 'GET', url: '/api/v1/scans' } as const
+const PROBELY = { method: 'GET', url: '/targets/' } as const
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+const neostra401 = (message: string) => ({ error: 'Unauthorized', message, code: 401 })
+const INCORRECT = { detail: 'Incorrect authentication credentials.' }
+const NOT_PROVIDED = { detail: 'Authentication credentials were not provided.' }
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+
+t.test('tokens each vendor refuses, with the vendor\'s 401 body', async t => {
+  const { app, token } = await buildTestApp(t)
+  const now = Math.floor(Date.now() / 1000)
+  const hs = (payload: object, key = SECRET) => createSigner({ key, algorithm: 'HS256' })(payload)
+  const cases: [string, string | undefined, string][] = [
+    ['no header', undefined, 'Missing Authorization header'],
+    ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64(ALICE)}.`, 'Unsupported token algorithm'],
+    ['bad signature', hs(ALICE, 'another-secret-entirely'), 'Invalid token signature'],
+    ['expired', hs({ ...ALICE, exp: now - 60 }), 'Token has expired'],
+    ['not yet valid', hs({ ...ALICE, nbf: now + 3600 }), 'Token is not yet valid'],
+    ['malformed', 'not.a.jwt', 'Malformed token'],
+    ['two parts', 'abc.def', 'Malformed token'],
+    ['RS256 with no public key configured', createSigner({ key: privatePem, algorithm: 'RS256' })(ALICE), 'Unsupported token algorithm'],
+    ['tenant of the wrong type', hs({ ...ALICE, tenant: 42 }), 'Token claims are invalid'],
+    ['tenant with a slash', hs({ ...ALICE, tenant: '../x' }), 'Token claims are invalid']
+  ]
+  for (const [name, tok, message] of cases) {
+    const n = await app.inject({ ...NEOSTRA, headers: tok === undefined ? {} : { authorization: `Bearer ${tok}` } })
+    t.equal(n.statusCode, 401, `neostra: ${name}`)
+    t.same(n.json(), neostra401(message), `neostra: ${name}`)
+    const p = await app.inject({ ...PROBELY, headers: tok === undefined ? {} : { authorization: `JWT ${tok}` } })
+    t.equal(p.statusCode, 401, `probely: ${name}`)
+    t.same(p.json(), tok === undefined ? NOT_PROVIDED : INCORRECT, `probely: ${name}`)
+    t.equal(p.headers['www-authenticate'], 'JWT realm="api"')
+  }
+
+  const wrongScheme = await app.inject({ ...NEOSTRA, headers: { authorization: `JWT ${token()}` } })
+  t.same(wrongScheme.json(), neostra401('Authorization header must use the Bearer scheme'))
+  const empty = await app.inject({ ...NEOSTRA, headers: { authorization: 'Bearer' } })
+  t.same(empty.json(), neostra401('Missing bearer token'))
+  const basic = await app.inject({ ...PROBELY, headers: { authorization: 'Basic dXNlcjpwYXNz' } })
+  t.same(basic.json(), NOT_PROVIDED, 'DRF treats another scheme as no credentials')
+  const emptyJwt = await app.inject({ ...PROBELY, headers: { authorization: 'JWT ' } })
+  t.same(emptyJwt.json(), INCORRECT)
+})
+
+t.test('accepted: Bearer for Neostra; JWT and Bearer for Probely; a token without exp; a live exp', async t => {
+  const { app, token } = await buildTestApp(t)
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${token()}` } })).statusCode, 200)
+  t.equal((await app.inject({ ...PROBELY, headers: { authorization: `JWT ${token()}` } })).statusCode, 200)
+  t.equal((await app.inject({ ...PROBELY, headers: { authorization: `Bearer ${token()}` } })).statusCode, 200)
+  t.equal((await app.inject({ ...PROBELY, headers: { authorization: `jwt ${token(ALICE, '1h')}` } })).statusCode, 200, 'scheme is case-insensitive')
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${token({})}` } })).statusCode, 200, 'no claims at all: tenant default')
+})
+
+t.test('JWT_PUBLIC_KEY accepts RS256 from an identity provider and refuses HS/RS confusion', async t => {
+  const { app } = await buildTestApp(t, { JWT_PUBLIC_KEY: publicPem })
+  const rs = createSigner({ key: privatePem, algorithm: 'RS256' })(ALICE)
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${rs}` } })).statusCode, 200, 'RS256 signed by the IdP')
+  // the classic confusion: an HS256 token whose HMAC key is the public key text
+  const confused = createSigner({ key: publicPem, algorithm: 'HS256' })(ALICE)
+  const res = await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${confused}` } })
+  t.equal(res.statusCode, 401)
+  t.same(res.json(), neostra401('Invalid token signature'))
+  const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+  const forged = createSigner({ key: other, algorithm: 'RS256' })(ALICE)
+  t.same((await app.inject({ ...PROBELY, headers: { authorization: `JWT ${forged}` } })).json(), INCORRECT)
+})
+
+t.test('another tenant\'s ids are a 404, never a 403, and tenants never see each other\'s writes', async t => {
+  const { app, token } = await buildTestApp(t)
+  const blue = token({ ...ALICE, tenant: 'blue' })
+  const green = token({ ...ALICE, tenant: 'green' })
+  const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: { authorization: `Bearer ${blue}` }, payload: { id: 'blue-only', name: 'b', integrationId: 'int-github' } })
+  t.equal(created.statusCode, 201)
+  const fromGreen = await app.inject({ method: 'PATCH', url: '/api/v1/scans/blue-only', headers: { authorization: `Bearer ${green}` }, payload: { name: 'g' } })
+  t.equal(fromGreen.statusCode, 404)
+  const patched = await app.inject({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp', headers: { authorization: `JWT ${blue}` }, payload: { recurrence: 'h' } })
+  t.equal(patched.json().recurrence, 'h')
+  const seenByGreen = await app.inject({ method: 'GET', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { authorization: `JWT ${green}` } })
+  t.equal(seenByGreen.json().recurrence, 'w', 'green has its own copy of the fixture')
+  t.same(app.store.tenants(), ['blue', 'default', 'green'])
+})
