@@ -51,7 +51,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   const error = Value.Errors(EnvSchema, converted).First()
   if (error) {
     const name = error.path.replace(/^\//, '')
-    throw new ConfigError(`scanstub: environment variable ${name}=${JSON.stringify(raw[name])} is invalid: ${describe(error.schema)}`)
+    throw new ConfigError(`scanstub: environment variable ${name}=${JSON.stringify(env[name])} is invalid: ${describe(error.schema)}`)
   }
   const e = converted as Env
   return {

@@ -15,7 +15,7 @@ function validatorOf (schema: TSchema): ValidateFunction {
 /** A fixture refused whole; `problems` names each bad record. */
 export class FixtureError extends Error {
   constructor (readonly problems: string[]) {
-    super(`fixture refused: ${problems.join('; ')}`)
+    super(`scanstub: fixture refused: ${problems.join('; ')}`)
   }
 }
 

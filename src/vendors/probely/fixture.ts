@@ -48,7 +48,10 @@ function normalizeTarget (t: Record<string, unknown>, now: string): StoredTarget
   const name = String(t.name ?? site.name ?? '')
   const defaults = siteDefaults(String(t.id ?? ''), name, now)
   return {
-    id: t.id,
+    type: 'single', labels: [], has_assets: false, report_fileformat: 'pdf', scanning_agent: null, teams: [],
+    lows: 0, mediums: 0, highs: 0, risk: null, last_scan: null, running_scan: null, assets: [], scan_profile: null,
+    enabled: true, environment: 'production', allowed_scan_profiles: [], changed: now, changed_by: FIXTURE_USER,
+    ...t,
     name,
     site: {
       ...defaults,
@@ -56,12 +59,8 @@ function normalizeTarget (t: Record<string, unknown>, now: string): StoredTarget
       basic_auth: { ...defaults.basic_auth, ...(isRecord(site.basic_auth) ? site.basic_auth : {}) },
       api_scan_settings: { ...defaults.api_scan_settings, ...(isRecord(site.api_scan_settings) ? site.api_scan_settings : {}) }
     },
-    type: 'single', labels: [], has_assets: false, report_fileformat: 'pdf', scanning_agent: null, teams: [],
-    lows: 0, mediums: 0, highs: 0, risk: null, last_scan: null, running_scan: null, assets: [], scan_profile: null,
-    enabled: true, environment: 'production', allowed_scan_profiles: [], changed: now, changed_by: FIXTURE_USER,
-    ...t,
     blackout_period: { ...defaultBlackout(now), ...(isRecord(t.blackout_period) ? t.blackout_period : {}) }
-  } as StoredTarget
+  } as unknown as StoredTarget
 }
 
 function normalizeScheduledScan (s: Record<string, unknown>, now: string): StoredScheduledScan {

@@ -1,0 +1,70 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import t from 'tap'
+import { migrate, openDatabase } from '../../src/store/db'
+import { buildTestApp, tempDir } from '../helpers'
+
+t.test('migrations are applied once, recorded, and WAL is on', async t => {
+  const file = join(tempDir(t), 'm.db')
+  const db = openDatabase(file)
+  t.teardown(() => db.close())
+  t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+  const recorded = db.prepare('SELECT version, name FROM schema_migrations').all()
+  t.same(recorded, [{ version: 1, name: '001_init.sql' }])
+  t.same(migrate(db), [], 'nothing left to apply')
+})
+
+t.test('a new numbered migration is applied after the recorded ones', async t => {
+  const dir = tempDir(t)
+  writeFileSync(join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER);')
+  writeFileSync(join(dir, '002_b.sql'), 'CREATE TABLE b (y INTEGER);')
+  writeFileSync(join(dir, 'notes.txt'), 'not a migration')
+  const db = new Database(':memory:')
+  t.teardown(() => db.close())
+  t.same(migrate(db, dir), ['001_a.sql', '002_b.sql'])
+  t.same(migrate(db, dir), [])
+})
+
+t.test('a database that cannot be opened or written is one clear error line', async t => {
+  const dir = tempDir(t)
+  const notADb = join(dir, 'garbage.db')
+  writeFileSync(notADb, 'this is not an sqlite file, not at all, not even close to one'.repeat(20))
+  t.throws(() => openDatabase(notADb), { name: 'Error', message: `scanstub: cannot use database ${notADb}: file is not a database` })
+
+  const blocker = join(dir, 'file')
+  writeFileSync(blocker, '')
+  t.throws(() => openDatabase(join(blocker, 'sub', 'x.db')), { message: /^scanstub: cannot use database .*x\.db: ENOTDIR/ })
+
+  if (process.getuid?.() !== 0) {
+    const ro = join(dir, 'ro')
+    mkdirSync(ro)
+    chmodSync(ro, 0o500)
+    t.throws(() => openDatabase(join(ro, 'x.db')), { message: /^scanstub: cannot use database/ })
+  }
+})
+
+t.test('restart on the same file keeps every write', async t => {
+  const file = join(tempDir(t), 'keep.db')
+  const first = await buildTestApp(t, {}, file)
+  await first.neostra({ method: 'PATCH', url: '/api/v1/scans/scan-adhoc', payload: { name: 'Survives' } })
+  await first.probely({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp', payload: { recurrence: 'q' } })
+  await first.app.close()
+
+  const second = await buildTestApp(t, {}, file)
+  t.equal((await second.neostra({ method: 'GET', url: '/api/v1/scans/scan-adhoc' })).json().data.name, 'Survives')
+  t.equal((await second.probely({ method: 'GET', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/' })).json().recurrence, 'q')
+  t.equal((await second.neostra({ method: 'GET', url: '/api/v1/scans' })).json().data.length, 3, 'the fixture is not loaded again over the data')
+})
+
+t.test('GET /health answers 200 while the database answers, 503 when it does not', async t => {
+  const { app } = await buildTestApp(t)
+  const ok = await app.inject({ method: 'GET', url: '/health' })
+  t.equal(ok.statusCode, 200)
+  t.same(ok.json(), { status: 'ok', database: 'ok' })
+  app.store.db.close()
+  const down = await app.inject({ method: 'GET', url: '/health' })
+  t.equal(down.statusCode, 503)
+  t.same(down.json(), { status: 'unavailable', database: 'The database connection is not open' })
+})
