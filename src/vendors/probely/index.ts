@@ -4,6 +4,7 @@ import sjson from 'secure-json-parse'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { drfValidate } from './drf'
 import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
+import { registerFormParsers } from './forms'
 import { pythonJsonError } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
 import scheduledScansRoutes from './scheduled-scans.routes'
@@ -22,7 +23,21 @@ export function probelyErrorHandler (bodyLimit: number) {
       case 'SCANSTUB_INVALID_JSON': return sendDetail(reply, 400, error.message)
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? ''))
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FILES_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      case 'FST_MP_PREMATURE_CLOSE':
+      case 'FST_PROTO_VIOLATION':
+        return sendDetail(reply, 400, DETAIL.multipartParseError(error.message))
+    }
+    // busboy's own errors carry no code
+    if (/^(Multipart|Malformed part header|Unexpected end of form)/.test(error.message)) {
+      const why = error.message.includes('Boundary not found') ? 'Invalid boundary in multipart: None' : error.message
+      return sendDetail(reply, 400, DETAIL.multipartParseError(why))
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendDetail(reply, error.statusCode, error.message)
     request.log.error({ err: error }, 'probely handler failed')
@@ -44,6 +59,8 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
       done(Object.assign(new Error(DETAIL.parseError(pythonJsonError(body as string))), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
     }
   })
+
+  await registerFormParsers(app, options.bodyLimit)
 
   // Bodies are checked by DRF's rules, read off the route's TypeBox schema; params and queries as they come.
   app.setValidatorCompiler(({ schema, httpPart }) => {
