@@ -11,6 +11,8 @@ import { createStore, type Store } from './store/store'
 import neostra from './vendors/neostra/index'
 import probely, { probelyErrorHandler, sendProbelyNotFound } from './vendors/probely/index'
 import healthRoutes from './health.routes'
+import admin from './admin/index'
+import traffic from './http/traffic'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,13 +62,14 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.decorate('config', config)
   app.decorate('store', createStore(db, seed))
   app.addHook('onClose', async () => { db.close() })
-  if (config.jwtSecretIsDefault) app.log.warn('JWT_SECRET is not set: using the fixed development secret; do not expose this server')
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.store.ensureTenant('default')
 
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
+  await app.register(traffic, { journalLimit: config.journalLimit })
   await app.register(healthRoutes)
+  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken })
   await app.register(neostra, { prefix: '/api', strict: config.strict, bodyLimit: BODY_LIMIT })
   await app.register(probely, { strict: config.strict, bodyLimit: BODY_LIMIT })
 

@@ -13,6 +13,7 @@ export async function startServer (config: Config): Promise<{ app: FastifyInstan
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   app.log.info({ url }, `scanstub listening on ${url}`)
+  if (config.jwtSecretIsDefault) app.log.warn('JWT_SECRET is not set: using the fixed development secret; do not expose this server')
   return { app, url }
 }
 

@@ -36,7 +36,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Checks the Authorization header against `schemes` (e.g. ['Bearer'] or ['JWT', 'Bearer']). */
     authenticate: (request: FastifyRequest, schemes: readonly string[]) => AuthResult
-    /** Signs an HS256 token with the configured secret. */
+    /** Signs an HS256 token with the configured secret; `expiresIn` in seconds or as '15m', '12h'. */
     mintToken: (claims: TokenClaims, expiresIn?: string | number) => string
   }
   interface FastifyRequest {

@@ -23,13 +23,13 @@ export function createStore (db: Db, seed: Fixture) {
   /** Tenants known to have their data: saves a query per request. */
   const provisioned = new Set<string>()
 
-  const load = db.transaction((tenant: string, fixture: Fixture) => {
+  const load: (tenant: string, fixture: Fixture) => void = db.transaction((tenant: string, fixture: Fixture) => {
     q.insert.run(tenant, new Date().toISOString())
     loadNeostraFixture(neostra, tenant, fixture.neostra)
     loadProbelyFixture(targets, scheduledScans, tenant, fixture.probely)
   })
 
-  const clear = db.transaction((tenant: string) => {
+  const clear: (tenant: string) => void = db.transaction((tenant: string) => {
     neostra.clear(tenant)
     scheduledScans.clear(tenant)
     targets.clear(tenant)
@@ -37,7 +37,7 @@ export function createStore (db: Db, seed: Fixture) {
   })
 
   return {
-    db,
+    db: db as Db,
     neostra,
     targets,
     scheduledScans,

@@ -32,3 +32,8 @@ export const AUTH_MESSAGES: Record<AuthFailure, string> = {
   inactive: 'Token is not yet valid',
   claims: 'Token claims are invalid'
 }
+
+/** The body an injected fault answers with when its rule gives none: Neostra's shape for that status. */
+export function neostraFaultBody (status: number): unknown {
+  return status === 400 ? badRequestBody(['Bad Request']) : errorBody(status, STATUS_CODES[status] ?? 'Error')
+}

@@ -48,7 +48,7 @@ export function createNeostraRepo (db: Db) {
     q.insertScan.run({ tenant, ...scan, config: JSON.stringify(scan.config) })
 
   /** Applies `changes` in one transaction; `updatedAt` moves only when a value really changed. */
-  const patchScan = db.transaction((tenant: string, id: string, changes: ScanChanges, now: string): Scan | undefined => {
+  const patchScan: (tenant: string, id: string, changes: ScanChanges, now: string) => Scan | undefined = db.transaction((tenant: string, id: string, changes: ScanChanges, now: string): Scan | undefined => {
     const row = q.getScan.get(tenant, id)
     if (!row) return undefined
     const before = toScan(row)

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import type { FastifyReply } from 'fastify'
 import type { AuthFailure } from '../../auth/jwt'
 import type { FieldErrors } from './drf'
@@ -35,4 +36,22 @@ export class DrfValidationError extends Error {
   constructor (readonly fieldErrors: FieldErrors, readonly value: Record<string, unknown>) {
     super('Invalid input.')
   }
+}
+
+/** DRF's own detail for the statuses it raises; others read as the reason phrase. */
+const DRF_DETAILS: Record<number, string> = {
+  400: 'Bad request.',
+  401: DETAIL.incorrect,
+  403: 'You do not have permission to perform this action.',
+  404: DETAIL.notFound,
+  406: 'Could not satisfy the request Accept header.',
+  429: 'Request was throttled.',
+  500: DETAIL.serverError,
+  503: 'Service temporarily unavailable, try again later.'
+}
+
+/** The body an injected fault answers with when its rule gives none: DRF's shape for that status. */
+export function probelyFaultBody (status: number, method: string): unknown {
+  if (status === 405) return { detail: DETAIL.methodNotAllowed(method) }
+  return { detail: DRF_DETAILS[status] ?? `${STATUS_CODES[status] ?? 'Error'}.` }
 }

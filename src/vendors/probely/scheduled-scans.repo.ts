@@ -111,7 +111,9 @@ export function createScheduledScansRepo (db: Db) {
    * Reads, merges and writes in one transaction. `check` sees the record as it would be after the change
    * (DRF's validate()); when it returns errors nothing is written.
    */
-  const patch = db.transaction((tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
+  type Patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges, stamp: { changed: string, changed_by: User },
+    check: (after: StoredScheduledScan) => FieldErrors | undefined) => { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined
+  const patch: Patch = db.transaction((tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
   ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
     const row = q.get.get(tenant, targetId, id)

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { Health } from '../health.routes'
+import { ResetQuery } from './schemas'
+
+const stateRoutes: FastifyPluginAsyncTypebox = async app => {
+  const ping = app.store.db.prepare('SELECT 1')
+  app.get('/health', { schema: { tags: ['admin'], summary: 'Liveness and readiness', response: { 200: Health, 503: Health } } }, async (_request, reply) => {
+    try {
+      ping.get()
+      return { status: 'ok', database: 'ok' }
+    } catch (err) {
+      return reply.code(503).send({ status: 'unavailable', database: (err as Error).message })
+    }
+  })
+
+  app.post('/reset', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Back to the configured fixture: one tenant (?tenant=, default "default") or all (?all=true); clears its journal and faults',
+      querystring: ResetQuery,
+      response: { 200: Type.Object({ reset: Type.Array(Type.String()) }) }
+    }
+  }, async request => {
+    if (request.query.all === 'true') {
+      const tenants = app.store.tenants()
+      app.store.reset()
+      app.journal.clear()
+      app.faults.clear()
+      return { reset: tenants }
+    }
+    const tenant = request.query.tenant ?? 'default'
+    app.store.reset(tenant)
+    app.journal.clear(tenant)
+    app.faults.remove(tenant)
+    return { reset: [tenant] }
+  })
+}
+
+export default stateRoutes

@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { TENANT_PATTERN } from '../auth/jwt'
+import { Faults } from '../admin/faults'
+import { JOURNAL_BODY_LIMIT, Journal } from '../admin/journal'
+import { redactBody, redactHeaders } from '../admin/redact'
+import { neostraFaultBody } from '../vendors/neostra/errors'
+import { probelyFaultBody } from '../vendors/probely/errors'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    journal: Journal
+    faults: Faults
+  }
+  interface FastifyRequest {
+    /** the tenant this request is filed under in the journal and matched against fault rules */
+    trafficTenant: string
+  }
+}
+
+/** Paths that are scanstub's own, not a vendor's: never journaled, never faulted. */
+const OWN_PATHS = /^\/(__admin(\/|$)|health$|openapi\.json$|docs(\/|$))/
+
+/**
+ * The tenant claim of the request's token, read without checking the signature: only to file the
+ * request in its tenant's journal and match that tenant's fault rules (even when auth then fails).
+ */
+function tenantClaim (request: FastifyRequest): string {
+  const token = request.headers.authorization?.trim().split(/\s+/)[1]
+  if (!token) return 'default'
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+    return typeof claims?.tenant === 'string' && TENANT_PATTERN.test(claims.tenant) ? claims.tenant : 'default'
+  } catch {
+    return 'default'
+  }
+}
+
+function journalBody (body: unknown): unknown {
+  if (body === undefined || body === null) return null
+  const redacted = redactBody(body)
+  const text = JSON.stringify(redacted)
+  return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : redacted
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/** The journal and fault injection, around every vendor request. */
+async function traffic (app: FastifyInstance, options: { journalLimit: number }) {
+  app.decorate('journal', new Journal(options.journalLimit))
+  app.decorate('faults', new Faults())
+  app.decorateRequest('trafficTenant', 'default')
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]
+    if (OWN_PATHS.test(path)) return
+    request.trafficTenant = tenantClaim(request)
+    if (app.faults.empty) return
+    const rule = app.faults.match(request.method, path, request.trafficTenant)
+    if (!rule) return
+    if (rule.delayMs) await sleep(rule.delayMs)
+    if (rule.reset) {
+      request.raw.socket?.destroy()
+      return reply.hijack()
+    }
+    if (rule.status !== undefined) {
+      const body = rule.body !== undefined
+        ? rule.body
+        : rule.status < 400 ? {} : path.startsWith('/api/') ? neostraFaultBody(rule.status) : probelyFaultBody(rule.status, request.method)
+      return reply.code(rule.status).type('application/json; charset=utf-8').send(body)
+    }
+  })
+
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0]
+    if (OWN_PATHS.test(path)) return
+    app.journal.record({
+      time: new Date().toISOString(),
+      tenant: request.trafficTenant,
+      method: request.method,
+      path,
+      query: { ...(request.query as object) },
+      headers: redactHeaders(request.headers),
+      body: journalBody(request.body),
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      matched: !request.is404
+    })
+  })
+}
+
+export default fp(traffic, { name: 'scanstub-traffic' })
