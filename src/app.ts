@@ -13,6 +13,7 @@ import probely, { probelyErrorHandler, sendProbelyNotFound } from './vendors/pro
 import healthRoutes from './health.routes'
 import admin from './admin/index'
 import traffic from './http/traffic'
+import openapi from './openapi'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,6 +68,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.store.ensureTenant('default')
 
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
+  await app.register(openapi)
   await app.register(traffic, { journalLimit: config.journalLimit })
   await app.register(healthRoutes)
   if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken })

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import type { TokenClaims } from '../src/auth/jwt'
+import { checkResponsesAgainstDocument } from './openapi-check'
 
 /** What tap hands a test, as far as the helpers need it. */
 export interface TestContext { teardown: (fn: () => unknown) => void }
@@ -37,6 +38,7 @@ export async function buildTestApp (t: TestContext, env: Record<string, string> 
   const file = database ?? join(tempDir(t), 'scanstub.db')
   const app = await buildApp(loadConfig({ DATABASE: file, JWT_SECRET: SECRET, LOG_LEVEL: 'silent', ...env }), { logger: false })
   t.teardown(() => app.close())
+  checkResponsesAgainstDocument(app)
   const token = (claims: TokenClaims = ALICE, expiresIn?: string | number) => app.mintToken(claims, expiresIn)
   const withAuth = (scheme: string) => (options: InjectOptions) =>
     app.inject({ ...options, headers: { authorization: `${scheme} ${token()}`, ...options.headers } })

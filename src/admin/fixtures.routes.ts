@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { Fixture } from '../store/fixtures'
 import { TenantQuery } from './schemas'
 
 const fixturesRoutes: FastifyPluginAsyncTypebox = async app => {
   app.get('/fixtures', {
-    schema: { tags: ['admin'], summary: "Export a tenant's state in the fixture format", querystring: TenantQuery }
+    schema: { tags: ['admin'], summary: "Export a tenant's state in the fixture format", querystring: TenantQuery, response: { 200: Fixture } }
   }, async request => app.store.exportFixture(request.query.tenant ?? 'default'))
 
   app.put('/fixtures', {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { FixtureError } from '../store/fixtures'
+import { AdminError } from './schemas'
 import faultsRoutes from './faults.routes'
 import fixturesRoutes from './fixtures.routes'
 import requestsRoutes from './requests.routes'
@@ -20,6 +21,15 @@ const sameSecret = (a: string, b: string) => {
  * ADMIN_TOKEN when set; not registered at all when ADMIN_API=off.
  */
 export default async function admin (app: FastifyInstance, options: { adminToken?: string }) {
+  // every admin route documents the same error answers, and the admin token when one is set
+  app.addHook('onRoute', route => {
+    const schema = (route.schema ?? {}) as Record<string, any>
+    route.schema = {
+      ...schema,
+      response: { 400: AdminError, 401: AdminError, 404: AdminError, 415: AdminError, 500: AdminError, ...schema.response },
+      ...(options.adminToken ? { security: [{ adminToken: [] }] } : {})
+    }
+  })
   if (options.adminToken) {
     const expected = options.adminToken
     app.addHook('onRequest', async (request, reply) => {

@@ -58,6 +58,8 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
     if (app.faults.empty) return
     const rule = app.faults.match(request.method, path, request.trafficTenant)
     if (!rule) return
+    // the WireMock habit (Matched-Stub-Id): say which rule shaped the answer
+    reply.header('x-scanstub-fault', rule.id)
     if (rule.delayMs) await sleep(rule.delayMs)
     if (rule.reset) {
       request.raw.socket?.destroy()

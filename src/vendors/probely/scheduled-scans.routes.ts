@@ -13,6 +13,8 @@ import {
 import { storedFromDate } from './datetime'
 
 const security = [{ probelyJWT: [] }]
+/** Probely takes JSON, form and multipart bodies alike */
+const consumes = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
 const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
 const bodyErrors = { 400: { anyOf: [FieldErrorsSchema, Detail] }, 413: Detail, 415: Detail }
 const WRITABLE = Object.keys(ScheduledScanPatch.properties).filter(k =>
@@ -77,7 +79,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   })
 
   app.post('/targets/:target_id/scheduledscans/', {
-    schema: { tags: ['probely'], summary: "Create target's scheduled scan", security, params: TargetParams, body: ScheduledScanCreate, response: { 201: ScheduledScan, ...bodyErrors, ...errors } },
+    schema: { tags: ['probely'], summary: "Create target's scheduled scan", security, consumes, params: TargetParams, body: ScheduledScanCreate, response: { 201: ScheduledScan, ...bodyErrors, ...errors } },
     preParsing: targetMustExist,
     attachValidation: true
   }, async (request, reply) => {
@@ -124,6 +126,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
       summary: "Partial Update Target's Scheduled Scan",
       description: 'Fields sent replace the stored ones; read-only and unknown fields are ignored (400 under STRICT=1).',
       security,
+      consumes,
       params: ScheduledScanParams,
       body: ScheduledScanPatch,
       response: { 200: ScheduledScan, ...bodyErrors, ...errors }

@@ -176,7 +176,7 @@ const writableFields = {
   override_target_settings: Type.Boolean({ description: "Override scan target's scan settings, use in conjunction with override_target_settings." }),
   incremental: Type.Boolean({ description: 'Future scans set to incremental, use in conjunction with partial_scan and override_target_settings.' }),
   reduced_scope: Type.Boolean({ description: 'Future scans set as reduced scope, use in conjunction with partial_scan and override_target_settings.' }),
-  scan_profile: Nullable(Type.String({ description: 'Scan profile to use. If no scan profile is specified, the scan profile will be the one specified in the target settings.' }))
+  scan_profile: Nullable(Type.String({ description: 'Scan profile to use. Use the endpoint List Scan Profiles to get all the available scan profiles. If no scan profile is specified, the scan profile will be the one specified in the target settings.' }))
 }
 
 /** Sent by clients but never written: DRF ignores them (STRICT=1 reports them). */

@@ -1,0 +1,49 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+/**
+ * The OpenAPI 3.1 document, generated from the TypeBox schemas on the routes (the same ones that
+ * validate requests and serialise answers): served at /openapi.json and rendered at /docs.
+ * Must be registered before the routes it describes.
+ */
+async function openapi (app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'scanstub',
+        version: '0.1.0',
+        description: 'A stateful emulator of the Neostra and Probely APIs. The `neostra` and `probely` tags are the vendors\' ' +
+          'routes, in their shapes; `admin` is scanstub\'s own test-control API (WireMock\'s /__admin convention).'
+      },
+      tags: [
+        { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
+        { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
+        { name: 'admin', description: 'scanstub test controls: reset, fixtures, journal, faults, tokens' },
+        { name: 'health', description: 'liveness and readiness' }
+      ],
+      components: {
+        securitySchemes: {
+          neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' },
+          probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <ADMIN_TOKEN>, when ADMIN_TOKEN is set' }
+        }
+      }
+    },
+    // a PATCH body may be empty (a no-op), so it is not required
+    transformObject: documentObject => {
+      const document = (documentObject as { openapiObject: { paths?: Record<string, unknown> } }).openapiObject
+      for (const item of Object.values(document.paths ?? {})) {
+        const body = (item as { patch?: { requestBody?: { required?: boolean } } })?.patch?.requestBody
+        if (body) body.required = false
+      }
+      return document as never
+    }
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+}
+
+export default fp(openapi, { name: 'scanstub-openapi' })
