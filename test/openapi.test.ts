@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { packageRoot } from '../src/paths'
 import { buildTestApp } from './helpers'
 
 const VENDOR_DOCS = join(packageRoot, '..', 'shared', 'vendor-docs')
 const squash = (s: string) => s.replace(/\s+/g, ' ').replace(/ ([.,])/g, '$1').trim()
 
-async function documentOf (t: Parameters<typeof buildTestApp>[0]) {
+async function documentOf (t: Test) {
   const { app } = await buildTestApp(t)
   const res = await app.inject({ method: 'GET', url: '/openapi.json' })
   t.equal(res.statusCode, 200)
