@@ -62,7 +62,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
 
   app.decorate('config', config)
   app.decorate('store', createStore(db, seed))
-  app.addHook('onClose', async () => { db.close() })
+  app.addHook('onClose', async () => { app.store.flush(); db.close() })
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.store.ensureTenant('default')

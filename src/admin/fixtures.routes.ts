@@ -18,7 +18,7 @@ const fixturesRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async request => {
     const tenant = request.query.tenant ?? 'default'
-    app.store.loadFixture(tenant, request.body)
+    await app.store.write(() => app.store.loadFixture(tenant, request.body))
     const f = app.store.exportFixture(tenant)
     return {
       tenant,

@@ -24,13 +24,13 @@ const stateRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async request => {
     if (request.query.all === 'true') {
       const tenants = app.store.tenants()
-      app.store.reset()
+      await app.store.write(() => app.store.reset())
       app.journal.clear()
       app.faults.clear()
       return { reset: tenants }
     }
     const tenant = request.query.tenant ?? 'default'
-    app.store.reset(tenant)
+    await app.store.write(() => app.store.reset(tenant))
     app.journal.clear(tenant)
     app.faults.remove(tenant)
     return { reset: [tenant] }

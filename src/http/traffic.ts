@@ -36,9 +36,10 @@ function tenantClaim (request: FastifyRequest): string {
   }
 }
 
-function journalBody (body: unknown): unknown {
+function journalBody (body: unknown, contentLength: number): unknown {
   if (body === undefined || body === null) return null
   const redacted = redactBody(body)
+  if (contentLength < JOURNAL_BODY_LIMIT / 2) return redacted // small enough without measuring
   const text = JSON.stringify(redacted)
   return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : redacted
 }
@@ -53,9 +54,8 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]
-    if (OWN_PATHS.test(path)) return
+    if (app.faults.empty || OWN_PATHS.test(path)) return
     request.trafficTenant = tenantClaim(request)
-    if (app.faults.empty) return
     const rule = app.faults.match(request.method, path, request.trafficTenant)
     if (!rule) return
     // the WireMock habit (Matched-Stub-Id): say which rule shaped the answer
@@ -78,12 +78,13 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
     if (OWN_PATHS.test(path)) return
     app.journal.record({
       time: new Date().toISOString(),
-      tenant: request.trafficTenant,
+      // the verified tenant when auth passed; else the token's claim, read for filing only
+      tenant: request.principal?.tenant ?? (app.faults.empty ? tenantClaim(request) : request.trafficTenant),
       method: request.method,
       path,
       query: { ...(request.query as object) },
       headers: redactHeaders(request.headers),
-      body: journalBody(request.body),
+      body: journalBody(request.body, Number(request.headers['content-length'] ?? Infinity)),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       matched: !request.is404

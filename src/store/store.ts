@@ -4,6 +4,7 @@ import { exportProbelyFixture, loadProbelyFixture } from '../vendors/probely/fix
 import { createScheduledScansRepo } from '../vendors/probely/scheduled-scans.repo'
 import { createTargetsRepo } from '../vendors/probely/targets.repo'
 import type { Db } from './db'
+import { GroupCommit } from './group-commit'
 import { type Fixture, normalizeFixture } from './fixtures'
 
 /**
@@ -20,6 +21,7 @@ export function createStore (db: Db, seed: Fixture) {
     list: db.prepare<[], string>('SELECT name FROM tenants ORDER BY name').pluck(),
     remove: db.prepare<[string]>('DELETE FROM tenants WHERE name = ?')
   }
+  const batch = new GroupCommit(db)
   /** Tenants known to have their data: saves a query per request. */
   const provisioned = new Set<string>()
 
@@ -38,6 +40,10 @@ export function createStore (db: Db, seed: Fixture) {
 
   return {
     db: db as Db,
+    /** Every write goes through here: resolves once it is committed (see GroupCommit). */
+    write: <T>(fn: () => T): Promise<T> => batch.write(fn),
+    /** Commits what is pending; before the database closes. */
+    flush: () => batch.flush(),
     neostra,
     targets,
     scheduledScans,

@@ -23,6 +23,16 @@ const toScan = (r: ScanRow): Scan => ({
   updatedAt: r.updated_at
 })
 
+interface PatchParams {
+  tenant: string, id: string, now: string
+  setName: number, name: string | null
+  setDescription: number, description: string | null
+  setIntegrationId: number, integrationId: string | null
+  setSchedule: number, schedule: string | null
+  setConfig: number, config: string | null
+}
+const flag = (value: unknown) => value === undefined ? 0 : 1
+
 export type ScanChanges = Partial<Pick<Scan, 'name' | 'description' | 'integrationId' | 'schedule' | 'config'>>
 
 /** Neostra's scans and integrations, one tenant at a time; every statement prepared once. */
@@ -33,9 +43,21 @@ export function createNeostraRepo (db: Db) {
     insertScan: db.prepare(`INSERT INTO neostra_scans
       (tenant, id, name, description, integration_id, schedule, config, created_at, updated_at)
       VALUES (@tenant, @id, @name, @description, @integrationId, @schedule, @config, @createdAt, @updatedAt)`),
-    updateScan: db.prepare(`UPDATE neostra_scans SET name = @name, description = @description,
-      integration_id = @integrationId, schedule = @schedule, config = @config, updated_at = @updatedAt
-      WHERE tenant = @tenant AND id = @id`),
+    // One statement: each field sent replaces the stored one, and updated_at moves only when a value
+    // really changes (SET expressions see the row as it was before the update).
+    patchScan: db.prepare<PatchParams, ScanRow>(`UPDATE neostra_scans SET
+        name = CASE WHEN @setName THEN @name ELSE name END,
+        description = CASE WHEN @setDescription THEN @description ELSE description END,
+        integration_id = CASE WHEN @setIntegrationId THEN @integrationId ELSE integration_id END,
+        schedule = CASE WHEN @setSchedule THEN @schedule ELSE schedule END,
+        config = CASE WHEN @setConfig THEN @config ELSE config END,
+        updated_at = CASE WHEN
+            (@setName AND name IS NOT @name) OR (@setDescription AND description IS NOT @description) OR
+            (@setIntegrationId AND integration_id IS NOT @integrationId) OR (@setSchedule AND schedule IS NOT @schedule) OR
+            (@setConfig AND config IS NOT @config)
+          THEN @now ELSE updated_at END
+      WHERE tenant = @tenant AND id = @id
+      RETURNING *`),
     deleteScan: db.prepare<[string, string]>('DELETE FROM neostra_scans WHERE tenant = ? AND id = ?'),
     listIntegrations: db.prepare<[string], Integration>('SELECT id, name, type FROM neostra_integrations WHERE tenant = ? ORDER BY rowid'),
     integrationExists: db.prepare<[string, string], number>('SELECT 1 FROM neostra_integrations WHERE tenant = ? AND id = ?').pluck(),
@@ -47,19 +69,18 @@ export function createNeostraRepo (db: Db) {
   const insertScan = (tenant: string, scan: Scan) =>
     q.insertScan.run({ tenant, ...scan, config: JSON.stringify(scan.config) })
 
-  /** Applies `changes` in one transaction; `updatedAt` moves only when a value really changed. */
-  const patchScan: (tenant: string, id: string, changes: ScanChanges, now: string) => Scan | undefined = db.transaction((tenant: string, id: string, changes: ScanChanges, now: string): Scan | undefined => {
-    const row = q.getScan.get(tenant, id)
-    if (!row) return undefined
-    const before = toScan(row)
-    const after: Scan = { ...before, ...changes }
-    const changed = (Object.keys(changes) as (keyof ScanChanges)[])
-      .some(k => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    if (!changed) return before
-    after.updatedAt = now
-    q.updateScan.run({ tenant, ...after, config: JSON.stringify(after.config) })
-    return after
-  })
+  /** Applies `changes` in one statement; `updatedAt` moves only when a value really changed. */
+  const patchScan = (tenant: string, id: string, changes: ScanChanges, now: string): Scan | undefined => {
+    const row = q.patchScan.get({
+      tenant, id, now,
+      setName: flag(changes.name), name: changes.name ?? null,
+      setDescription: flag(changes.description), description: changes.description ?? null,
+      setIntegrationId: flag(changes.integrationId), integrationId: changes.integrationId ?? null,
+      setSchedule: flag(changes.schedule), schedule: changes.schedule ?? null,
+      setConfig: flag(changes.config), config: changes.config === undefined ? null : JSON.stringify(changes.config)
+    })
+    return row && toScan(row)
+  }
 
   return {
     listScans: (tenant: string) => q.listScans.all(tenant).map(toScan),

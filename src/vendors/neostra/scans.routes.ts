@@ -52,7 +52,7 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
       createdAt: now,
       updatedAt: now
     }
-    repo.insertScan(tenant, scan)
+    await app.store.write(() => repo.insertScan(tenant, scan))
     return reply.code(201).send({ status: 201, message: 'Success', data: scan, errors: [] })
   })
 
@@ -79,14 +79,14 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
     }
     const changes: ScanChanges = {}
     for (const key of WRITABLE) if (body[key] !== undefined) Object.assign(changes, { [key]: body[key] })
-    const scan = repo.patchScan(tenant, request.params.scanId, changes, new Date().toISOString())
+    const scan = await app.store.write(() => repo.patchScan(tenant, request.params.scanId, changes, new Date().toISOString()))
     return scan ? ok(scan) : sendNotFound(reply)
   })
 
   app.delete('/v1/scans/:scanId', {
     schema: { tags: ['neostra'], summary: 'Delete a scan', security, params: ScanParams, response: { 200: Envelope(EmptyData), ...errors } }
   }, async (request, reply) => {
-    const gone = repo.deleteScan(request.principal.tenant, request.params.scanId)
+    const gone = await app.store.write(() => repo.deleteScan(request.principal.tenant, request.params.scanId))
     return gone ? ok({}) : sendNotFound(reply)
   })
 }

@@ -82,8 +82,24 @@ export function renderScheduledScan (s: StoredScheduledScan, target: StoredTarge
   }
 }
 
+
 const COLUMNS = `id, target_id, date_time, recurrence, timezone, run_on_day_of_week, scheduled_day_of_week, week_index,
   partial_scan, override_target_settings, incremental, reduced_scope, scan_profile, unlimited, blackout_period, changed, changed_by`
+
+const PATCHABLE = ['date_time', 'recurrence', 'timezone', 'run_on_day_of_week', 'scheduled_day_of_week', 'week_index',
+  'partial_scan', 'override_target_settings', 'incremental', 'reduced_scope', 'scan_profile'] as const
+
+/** A column's value after the PATCH: the one sent, else the stored one (SET sees the row as it was). */
+const after = (field: string) => `(CASE WHEN @set_${field} THEN @${field} ELSE ${field} END)`
+
+const PATCH_SQL = `UPDATE probely_scheduled_scans SET
+    ${PATCHABLE.map(f => `${f} = ${after(f)}`).join(',\n    ')},
+    changed = @changed, changed_by = @changed_by
+  WHERE tenant = @tenant AND target_id = @target_id AND id = @id
+    -- the rule across fields (rules.ts words it): run_on_day_of_week needs m/q, a day and a week index
+    AND NOT (${after('run_on_day_of_week')} = 1 AND (${after('recurrence')} NOT IN ('m', 'q')
+      OR ${after('scheduled_day_of_week')} IS NULL OR coalesce(${after('week_index')}, '') = ''))
+  RETURNING ${COLUMNS}`
 
 /** Probely scheduled scans, one tenant at a time; every statement prepared once. */
 export function createScheduledScansRepo (db: Db) {
@@ -98,32 +114,31 @@ export function createScheduledScansRepo (db: Db) {
     insert: db.prepare(`INSERT INTO probely_scheduled_scans (tenant, ${COLUMNS}) VALUES (@tenant, @id, @target_id, @date_time,
       @recurrence, @timezone, @run_on_day_of_week, @scheduled_day_of_week, @week_index, @partial_scan, @override_target_settings,
       @incremental, @reduced_scope, @scan_profile, @unlimited, @blackout_period, @changed, @changed_by)`),
-    update: db.prepare(`UPDATE probely_scheduled_scans SET date_time = @date_time, recurrence = @recurrence, timezone = @timezone,
-      run_on_day_of_week = @run_on_day_of_week, scheduled_day_of_week = @scheduled_day_of_week, week_index = @week_index,
-      partial_scan = @partial_scan, override_target_settings = @override_target_settings, incremental = @incremental,
-      reduced_scope = @reduced_scope, scan_profile = @scan_profile, changed = @changed, changed_by = @changed_by
-      WHERE tenant = @tenant AND target_id = @target_id AND id = @id`),
+    patch: db.prepare<Record<string, unknown>, Row>(PATCH_SQL),
     delete: db.prepare<[string, string, string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?'),
     clear: db.prepare<[string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ?')
   }
 
   /**
-   * Reads, merges and writes in one transaction. `check` sees the record as it would be after the change
-   * (DRF's validate()); when it returns errors nothing is written.
+   * Writes `changes` in one statement that also checks the rule across fields on the record as it
+   * would be after the write (RETURNING nothing when the record is missing or the rule fails). Only
+   * then is the record read, to tell a 404 from the rule's messages, which `check` words.
    */
-  type Patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges, stamp: { changed: string, changed_by: User },
-    check: (after: StoredScheduledScan) => FieldErrors | undefined) => { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined
-  const patch: Patch = db.transaction((tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
+  const patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
   ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
-    const row = q.get.get(tenant, targetId, id)
-    if (!row) return undefined
-    const after = { ...toStored(row), ...changes, ...stamp }
-    const errors = check(after)
-    if (errors !== undefined) return { errors }
-    q.update.run(toParams(tenant, after))
-    return { scan: after }
-  })
+    const params: Record<string, unknown> = { tenant, target_id: targetId, id, changed: stamp.changed, changed_by: JSON.stringify(stamp.changed_by) }
+    for (const field of PATCHABLE) {
+      const value = changes[field]
+      params[`set_${field}`] = value === undefined ? 0 : 1
+      params[field] = value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value
+    }
+    const row = q.patch.get(params)
+    if (row) return { scan: toStored(row) }
+    const current = q.get.get(tenant, targetId, id)
+    if (!current) return undefined
+    return { errors: check({ ...toStored(current), ...changes, ...stamp }) ?? { non_field_errors: ['Invalid input.'] } }
+  }
 
   return {
     count: (tenant: string, targetId?: string) =>

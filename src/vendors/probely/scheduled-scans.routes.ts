@@ -108,7 +108,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
-    scheduledScans.insert(tenant, scan)
+    await app.store.write(() => scheduledScans.insert(tenant, scan))
     return reply.code(201).send(render(tenant, scan))
   })
 
@@ -137,10 +137,10 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const tenant = request.principal.tenant
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
-    const result = scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
+    const result = await app.store.write(() => scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
       const rule = scheduledScanRuleErrors(after)
       return rule.length > 0 ? { non_field_errors: rule } : undefined
-    })
+    }))
     if (!result) return sendDetail(reply, 404, DETAIL.notFound)
     if ('errors' in result) return sendFieldErrors(reply, result.errors)
     return render(tenant, result.scan)
@@ -149,7 +149,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   app.delete('/targets/:target_id/scheduledscans/:id/', {
     schema: { tags: ['probely'], summary: "Delete target's scheduled scan", security, params: ScheduledScanParams, response: { 204: { type: 'null', description: 'No Content' }, ...errors } }
   }, async (request, reply) => {
-    const gone = scheduledScans.delete(request.principal.tenant, request.params.target_id, request.params.id)
+    const gone = await app.store.write(() => scheduledScans.delete(request.principal.tenant, request.params.target_id, request.params.id))
     return gone ? reply.code(204).send() : sendDetail(reply, 404, DETAIL.notFound)
   })
 }

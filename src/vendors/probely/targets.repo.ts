@@ -4,6 +4,8 @@ import type { ScanProfile, StoredTarget, Target } from './schemas'
 
 interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
 
+const PARSED_TARGETS_KEPT = 10_000
+
 /** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
 export function createTargetsRepo (db: Db) {
   const q = {
@@ -25,6 +27,24 @@ export function createTargetsRepo (db: Db) {
     clearProfiles: db.prepare<[string]>('DELETE FROM probely_scan_profiles WHERE tenant = ?')
   }
 
+  // Targets change only when a fixture is loaded, so each is parsed once and kept (bounded; the oldest
+  // forgotten first). The objects are shared: callers copy, never mutate.
+  const parsed = new Map<string, StoredTarget>()
+  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`
+  const stored = (tenant: string, id: string): StoredTarget | undefined => {
+    const k = key(tenant, id)
+    let target = parsed.get(k)
+    if (target === undefined) {
+      const d = q.get.get(tenant, id)
+      if (d === undefined) return undefined
+      target = JSON.parse(d) as StoredTarget
+      if (parsed.size >= PARSED_TARGETS_KEPT) parsed.delete(parsed.keys().next().value as string)
+      parsed.set(k, target)
+    }
+    return target
+  }
+  const forget = (tenant: string) => { for (const k of parsed.keys()) if (k.startsWith(`${tenant}\u0000`)) parsed.delete(k) }
+
   const withNextScan = (tenant: string, stored: StoredTarget): Target => {
     const next = q.nextScan.get(tenant, stored.id)
     return { ...stored, next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
@@ -35,22 +55,21 @@ export function createTargetsRepo (db: Db) {
     page: (tenant: string, limit: number, offset: number) =>
       q.page.all(tenant, limit, offset).map(d => withNextScan(tenant, JSON.parse(d))),
     /** The stored target, without next_scan (as nested in a scheduled scan). */
-    getStored: (tenant: string, id: string): StoredTarget | undefined => {
-      const d = q.get.get(tenant, id); return d === undefined ? undefined : JSON.parse(d)
-    },
+    getStored: stored,
     get: (tenant: string, id: string): Target | undefined => {
-      const d = q.get.get(tenant, id); return d === undefined ? undefined : withNextScan(tenant, JSON.parse(d))
+      const target = stored(tenant, id)
+      return target && withNextScan(tenant, target)
     },
     exists: (tenant: string, id: string) => q.exists.get(tenant, id) !== undefined,
     allStored: (tenant: string): StoredTarget[] => q.all.all(tenant).map(d => JSON.parse(d)),
-    insert: (tenant: string, target: StoredTarget) => q.insert.run(tenant, target.id, JSON.stringify(target)),
+    insert: (tenant: string, target: StoredTarget) => { parsed.delete(key(tenant, target.id)); q.insert.run(tenant, target.id, JSON.stringify(target)) },
     profileCount: (tenant: string) => q.profileCount.get(tenant) ?? 0,
     profilePage: (tenant: string, limit: number, offset: number): ScanProfile[] =>
       q.profilePage.all(tenant, limit, offset).map(d => JSON.parse(d)),
     allProfiles: (tenant: string): ScanProfile[] => q.profileAll.all(tenant).map(d => JSON.parse(d)),
     profileExists: (tenant: string, id: string) => q.profileExists.get(tenant, id) !== undefined,
     insertProfile: (tenant: string, profile: ScanProfile) => q.insertProfile.run(tenant, profile.id, JSON.stringify(profile)),
-    clear: (tenant: string) => { q.clear.run(tenant); q.clearProfiles.run(tenant) }
+    clear: (tenant: string) => { forget(tenant); q.clear.run(tenant); q.clearProfiles.run(tenant) }
   }
 }
 export type TargetsRepo = ReturnType<typeof createTargetsRepo>
