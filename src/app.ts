@@ -1,9 +1,8 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type Ajv from 'ajv'
 import auth from './auth/jwt'
 import type { Config } from './config'
-import { FORMATS, registerTypeboxFormats } from './formats'
+import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
@@ -24,18 +23,6 @@ declare module 'fastify' {
 
 export const BODY_LIMIT = 1024 * 1024
 
-/** Our keywords and formats for Fastify's ajv (Neostra validates with it). */
-function ajvPlugin (ajv: Ajv): Ajv {
-  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate })
-  ajv.addKeyword({
-    keyword: 'x-max-serialized-bytes',
-    type: 'object',
-    schemaType: 'number',
-    validate: (limit: number, data: unknown) => Buffer.byteLength(JSON.stringify(data)) <= limit
-  })
-  return ajv
-}
-
 export interface BuildOptions {
   /** pino options, or false for none (tests) */
   logger?: FastifyServerOptions['logger']
@@ -46,19 +33,28 @@ export interface BuildOptions {
  * health. Everything lives on the instance, so two apps in one process share nothing.
  */
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  registerTypeboxFormats()
-  const seed = readFixtureFile(config.seedFile ?? demoFixturePath)
+  // the shipped demo fixture's shapes are checked by the test suite, not at every start
+  const seed = config.seedFile ? readFixtureFile(config.seedFile) : readFixtureFile(demoFixturePath, { trusted: true })
   const db = openDatabase(config.database)
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: {
-      customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false },
-      plugins: [ajvPlugin as never]
-    }
+    // no per-request log lines on the hot path (LOG_LEVEL=debug adds them back, see below)
+    logController: new LogController({ disableRequestLogging: true })
   }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(lazyValidatorCompiler(createAjv()))
+  app.setSerializerCompiler(lazySerializerCompiler)
+
+  // Probely's API has no path prefix, so a path nobody serves gets Probely's 404
+  app.setNotFoundHandler((_request, reply) => sendProbelyNotFound(reply))
+  app.setErrorHandler(probelyErrorHandler(BODY_LIMIT))
+  if (config.logLevel === 'debug' || config.logLevel === 'trace') {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
+    })
+  }
 
   app.decorate('config', config)
   app.decorate('store', createStore(db, seed))
@@ -75,8 +71,5 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(neostra, { prefix: '/api', strict: config.strict, bodyLimit: BODY_LIMIT })
   await app.register(probely, { strict: config.strict, bodyLimit: BODY_LIMIT })
 
-  // Probely's API has no path prefix, so a path nobody serves gets Probely's 404
-  app.setNotFoundHandler((_request, reply) => sendProbelyNotFound(reply))
-  app.setErrorHandler(probelyErrorHandler(BODY_LIMIT))
   return app
 }

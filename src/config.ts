@@ -1,5 +1,4 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 
 /**
  * Every environment variable scanstub reads, with its default. The README's table is this schema.
@@ -42,16 +41,12 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment; a bad value throws one line naming the variable. */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
-  const raw: Record<string, unknown> = {}
-  for (const key of Object.keys(EnvSchema.properties)) {
-    const value = env[key]
-    if (value !== undefined && value !== '') raw[key] = value
-  }
-  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw))
-  const error = Value.Errors(EnvSchema, converted).First()
-  if (error) {
-    const name = error.path.replace(/^\//, '')
-    throw new ConfigError(`scanstub: environment variable ${name}=${JSON.stringify(env[name])} is invalid: ${describe(error.schema)}`)
+  const converted: Record<string, unknown> = {}
+  for (const [key, schema] of Object.entries(EnvSchema.properties) as [string, EnvProperty][]) {
+    const text = env[key]
+    const value = text === undefined || text === '' ? schema.default : convert(schema, text)
+    if (value === INVALID) throw new ConfigError(`scanstub: environment variable ${key}=${JSON.stringify(text)} is invalid: ${describe(schema)}`)
+    if (value !== undefined) converted[key] = value
   }
   const e = converted as Env
   return {
@@ -70,7 +65,20 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-function describe (schema: Record<string, any>): string {
+interface EnvProperty { type?: string, anyOf?: { const: string }[], minimum?: number, maximum?: number, minLength?: number, default?: unknown }
+const INVALID = Symbol('invalid')
+
+/** An environment string as the schema's type, or INVALID (the schema is small: integers, strings, choices). */
+function convert (schema: EnvProperty, text: string): unknown {
+  if (schema.anyOf) return schema.anyOf.some(s => s.const === text) ? text : INVALID
+  if (schema.type === 'integer') {
+    const n = /^\d+$/.test(text) ? Number(text) : NaN
+    return Number.isInteger(n) && n >= (schema.minimum ?? -Infinity) && n <= (schema.maximum ?? Infinity) ? n : INVALID
+  }
+  return text.length >= (schema.minLength ?? 0) ? text : INVALID
+}
+
+function describe (schema: EnvProperty): string {
   if (schema.anyOf) return `must be one of ${schema.anyOf.map((s: { const: string }) => s.const).join(', ')}`
   if (schema.type === 'integer') return `must be an integer from ${schema.minimum} to ${schema.maximum}`
   if (schema.minLength) return `must be at least ${schema.minLength} characters`

@@ -1,4 +1,3 @@
-import { FormatRegistry } from '@sinclair/typebox'
 import { CronExpressionParser } from 'cron-parser'
 import { parseDrfDateTime } from './vendors/probely/datetime'
 import { isIanaTimezone } from './vendors/probely/timezones'
@@ -18,18 +17,9 @@ export function isCronExpression (value: string): boolean {
   }
 }
 
-/**
- * The string formats our schemas use, for ajv (request validation) and TypeBox's Value (fixtures).
- * Registering the same pure checks twice is harmless, so this may run once per app.
- */
+/** The string formats our schemas use, for every ajv instance (requests, fixtures, test checks). */
 export const FORMATS: Record<string, (value: string) => boolean> = {
   cron: isCronExpression,
   'date-time': v => parseDrfDateTime(v) !== null,
   'iana-timezone': isIanaTimezone
-}
-
-export function registerTypeboxFormats (): void {
-  for (const [name, check] of Object.entries(FORMATS)) {
-    if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check)
-  }
 }

@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 
 /**
@@ -43,7 +43,28 @@ async function openapi (app: FastifyInstance) {
     }
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+
+  // Swagger UI (and the static file serving under it) costs start-up time and memory that most runs
+  // never use: it lives in a second Fastify instance, built on the first visit to /docs.
+  let docs: Promise<FastifyInstance> | undefined
+  const buildDocs = async () => {
+    const sub = Fastify({ logger: false })
+    await sub.register(swagger, { mode: 'static', specification: { document: app.swagger() as never } })
+    await sub.register(swaggerUi, { routePrefix: '/docs' })
+    await sub.ready()
+    return sub
+  }
+  app.addHook('onClose', async () => { if (docs) await (await docs).close() })
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    docs ??= buildDocs()
+    const res = await (await docs).inject({ method: 'GET', url: request.url, headers: { accept: request.headers.accept ?? '*/*' } })
+    for (const name of ['content-type', 'location', 'cache-control', 'etag', 'last-modified']) {
+      if (res.headers[name] !== undefined) reply.header(name, res.headers[name])
+    }
+    return reply.code(res.statusCode).send(res.rawPayload)
+  }
+  app.get('/docs', { schema: { hide: true } }, forward)
+  app.get('/docs/*', { schema: { hide: true } }, forward)
 }
 
 export default fp(openapi, { name: 'scanstub-openapi' })

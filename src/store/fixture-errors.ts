@@ -23,12 +23,15 @@ export class FixtureError extends Error {
 export class FixtureProblems {
   readonly list: string[] = []
 
+  constructor (private readonly trusted = false) {}
+
   add (where: string, problem: string): void {
     this.list.push(`${where}: ${problem}`)
   }
 
   /** Checks `value` against `schema`, reporting the first few mismatches under `where`. */
   check (where: string, schema: TSchema, value: unknown): boolean {
+    if (this.trusted) return true
     const validate = validatorOf(schema)
     if (validate(value)) return true
     for (const e of (validate.errors ?? []).slice(0, 3)) this.add(where, `${e.instancePath || '(record)'} ${e.message ?? 'is invalid'}`)
