@@ -8,6 +8,7 @@ import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
 import { createStore, type Store } from './store/store'
 import neostra from './vendors/neostra/index'
+import { sendNotFound as sendNeostraNotFound } from './vendors/neostra/errors'
 import probely, { probelyErrorHandler, sendProbelyNotFound } from './vendors/probely/index'
 import healthRoutes from './health.routes'
 import admin from './admin/index'
@@ -40,7 +41,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // a path Fastify cannot route (bad %-encoding, an id over maxParamLength) names nothing that exists:
+    // a 404 in the vendor's shape, never Fastify's own 400/414 body
+    frameworkErrors: (_error, request, reply) => request.url.startsWith('/api/') ? sendNeostraNotFound(reply) : sendProbelyNotFound(reply),
     // no per-request log lines on the hot path (LOG_LEVEL=debug adds them back, see below)
     logController: new LogController({ disableRequestLogging: true })
   }).withTypeProvider<TypeBoxTypeProvider>()

@@ -25,7 +25,8 @@ function findOperation (doc: Document, method: string, url: string): Operation |
     }))
     templates.set(doc, list)
   }
-  const pathname = decodeURIComponent(url.split('?')[0])
+  let pathname = new URL(url, 'http://scanstub.test').pathname // dot segments resolved, as the client does
+  try { pathname = decodeURIComponent(pathname) } catch { /* malformed %-encoding: match it as sent */ }
   const match = list.find(t => t.regex.test(pathname))
   return match ? doc.paths[match.path][method.toLowerCase()] : undefined
 }

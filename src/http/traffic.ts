@@ -52,6 +52,17 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
   app.decorate('faults', new Faults())
   app.decorateRequest('trafficTenant', 'default')
 
+  // GET, HEAD, DELETE and OPTIONS bodies mean nothing to either vendor (DRF never reads them): they are
+  // not parsed, so a stray or broken body cannot turn a DELETE into a 400 or 415
+  app.addHook('onRequest', async request => {
+    if (request.method !== 'DELETE' && request.method !== 'OPTIONS') return
+    const headers = request.raw.headers
+    if (headers['content-type'] === undefined && headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0') return
+    delete headers['content-type']
+    delete headers['transfer-encoding']
+    headers['content-length'] = '0'
+  })
+
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]
     if (app.faults.empty || OWN_PATHS.test(path)) return

@@ -87,3 +87,13 @@ t.test('another tenant\'s ids are a 404, never a 403, and tenants never see each
   t.equal(seenByGreen.json().recurrence, 'w', 'green has its own copy of the fixture')
   t.same(app.store.tenants(), ['blue', 'default', 'green'])
 })
+
+t.test('a token accepted once (and remembered) is still refused once its exp passes', async t => {
+  const { app, token } = await buildTestApp(t)
+  const short = token(ALICE, 1)
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${short}` } })).statusCode, 200)
+  await new Promise(resolve => setTimeout(resolve, 2100))
+  const res = await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${short}` } })
+  t.equal(res.statusCode, 401)
+  t.same(res.json(), neostra401('Token has expired'))
+})

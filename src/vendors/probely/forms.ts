@@ -22,6 +22,14 @@ export async function registerFormParsers (app: FastifyInstance, bodyLimit: numb
     attachFieldsToBody: 'keyValues',
     limits: { fieldSize: bodyLimit, fileSize: bodyLimit, fields: 1000, files: 10, parts: 1010 }
   })
+  // multipart bypasses Fastify's bodyLimit: refuse what announces itself as too large, and a field or
+  // file cut at the limit, as a 413 like any other body
+  app.addHook('onRequest', async request => {
+    const multipartBody = /^multipart\/form-data/i.test(request.headers['content-type'] ?? '')
+    if (multipartBody && Number(request.headers['content-length'] ?? 0) > bodyLimit) {
+      throw Object.assign(new Error('multipart body too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })
+    }
+  })
   // after multipart's own preValidation hook has read the parts into request.body
   app.addHook('preValidation', async request => {
     if (request.isMultipart()) request.body = asQueryDict(Object.entries((request.body ?? {}) as object))

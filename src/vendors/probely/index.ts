@@ -35,7 +35,7 @@ export function probelyErrorHandler (bodyLimit: number) {
         return sendDetail(reply, 400, DETAIL.multipartParseError(error.message))
     }
     // busboy's own errors carry no code
-    if (/^(Multipart|Malformed part header|Unexpected end of form)/.test(error.message)) {
+    if (/^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/.test(error.message)) {
       const why = error.message.includes('Boundary not found') ? 'Invalid boundary in multipart: None' : error.message
       return sendDetail(reply, 400, DETAIL.multipartParseError(why))
     }
