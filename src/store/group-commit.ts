@@ -6,8 +6,9 @@ interface Waiter { resolve: () => void, reject: (err: Error) => void }
  * Group commit: the writes of all requests handled in one turn of the event loop share one SQLite
  * transaction, committed on the next turn; each caller's promise settles only after that COMMIT, so
  * nothing is acknowledged before it is durable (it survives SIGKILL), while a burst of N requests pays
- * for one commit instead of N. A write that throws is undone alone (it runs in its own savepoint); a
- * COMMIT that fails fails every write of its batch.
+ * for one commit instead of N. Each write must be atomic by itself: one statement, or a `db.transaction`
+ * (which nests as a savepoint), so a write that throws leaves nothing behind. A COMMIT that fails fails
+ * every write of its batch.
  */
 export class GroupCommit {
   private waiters: Waiter[] = []
@@ -29,7 +30,7 @@ export class GroupCommit {
     }
     let result: T
     try {
-      result = this.db.transaction(fn)() // nested in the batch: a savepoint, undone alone if fn throws
+      result = fn()
     } catch (err) {
       return Promise.reject(err)
     }

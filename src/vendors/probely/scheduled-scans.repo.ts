@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
 import type { FieldErrors } from './drf'
 import { renderDrfDateTime } from './datetime'
@@ -89,17 +90,23 @@ const COLUMNS = `id, target_id, date_time, recurrence, timezone, run_on_day_of_w
 const PATCHABLE = ['date_time', 'recurrence', 'timezone', 'run_on_day_of_week', 'scheduled_day_of_week', 'week_index',
   'partial_scan', 'override_target_settings', 'incremental', 'reduced_scope', 'scan_profile'] as const
 
-/** A column's value after the PATCH: the one sent, else the stored one (SET sees the row as it was). */
-const after = (field: string) => `(CASE WHEN @set_${field} THEN @${field} ELSE ${field} END)`
+const RULE_FIELDS = new Set(['run_on_day_of_week', 'recurrence', 'scheduled_day_of_week', 'week_index'])
 
-const PATCH_SQL = `UPDATE probely_scheduled_scans SET
-    ${PATCHABLE.map(f => `${f} = ${after(f)}`).join(',\n    ')},
-    changed = @changed, changed_by = @changed_by
-  WHERE tenant = @tenant AND target_id = @target_id AND id = @id
-    -- the rule across fields (rules.ts words it): run_on_day_of_week needs m/q, a day and a week index
-    AND NOT (${after('run_on_day_of_week')} = 1 AND (${after('recurrence')} NOT IN ('m', 'q')
-      OR ${after('scheduled_day_of_week')} IS NULL OR coalesce(${after('week_index')}, '') = ''))
-  RETURNING ${COLUMNS}`
+/**
+ * The UPDATE for one set of fields sent: only those columns are written (assigning a column, even to
+ * its own value, makes SQLite redo its indexes and foreign keys). When a field of the rule across
+ * fields is sent, the rule guards the write, on the record as it would be after it (rules.ts words it).
+ */
+function patchSql (fields: readonly string[]): string {
+  const after = (f: string) => fields.includes(f) ? `@${f}` : f
+  const guard = fields.some(f => RULE_FIELDS.has(f))
+    ? `AND NOT (${after('run_on_day_of_week')} = 1 AND (${after('recurrence')} NOT IN ('m', 'q')
+      OR ${after('scheduled_day_of_week')} IS NULL OR coalesce(${after('week_index')}, '') = ''))`
+    : ''
+  return `UPDATE probely_scheduled_scans SET ${[...fields.map(f => `${f} = @${f}`), 'changed = @changed', 'changed_by = @changed_by'].join(', ')}
+    WHERE tenant = @tenant AND target_id = @target_id AND id = @id ${guard}
+    RETURNING ${COLUMNS}`
+}
 
 /** Probely scheduled scans, one tenant at a time; every statement prepared once. */
 export function createScheduledScansRepo (db: Db) {
@@ -114,26 +121,35 @@ export function createScheduledScansRepo (db: Db) {
     insert: db.prepare(`INSERT INTO probely_scheduled_scans (tenant, ${COLUMNS}) VALUES (@tenant, @id, @target_id, @date_time,
       @recurrence, @timezone, @run_on_day_of_week, @scheduled_day_of_week, @week_index, @partial_scan, @override_target_settings,
       @incremental, @reduced_scope, @scan_profile, @unlimited, @blackout_period, @changed, @changed_by)`),
-    patch: db.prepare<Record<string, unknown>, Row>(PATCH_SQL),
+    exists: db.prepare<[string, string, string], number>('SELECT 1 FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?').pluck(),
     delete: db.prepare<[string, string, string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?'),
     clear: db.prepare<[string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ?')
   }
 
+  /** One prepared UPDATE per set of fields sent, prepared on first use and kept. */
+  const patchStatements = new Map<string, Statement<Record<string, unknown>, Row>>()
+  const patchStatement = (fields: string[]) => {
+    const key = fields.join(',')
+    let statement = patchStatements.get(key)
+    if (!statement) { statement = db.prepare<Record<string, unknown>, Row>(patchSql(fields)); patchStatements.set(key, statement) }
+    return statement
+  }
+
   /**
-   * Writes `changes` in one statement that also checks the rule across fields on the record as it
-   * would be after the write (RETURNING nothing when the record is missing or the rule fails). Only
-   * then is the record read, to tell a 404 from the rule's messages, which `check` words.
+   * Writes `changes` in one statement, guarded by the rule across fields (RETURNING nothing when the
+   * record is missing or the rule fails). Only then is the record read, to tell a 404 from the
+   * rule's messages, which `check` words.
    */
   const patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
   ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
     const params: Record<string, unknown> = { tenant, target_id: targetId, id, changed: stamp.changed, changed_by: JSON.stringify(stamp.changed_by) }
-    for (const field of PATCHABLE) {
+    const fields = PATCHABLE.filter(f => changes[f] !== undefined)
+    for (const field of fields) {
       const value = changes[field]
-      params[`set_${field}`] = value === undefined ? 0 : 1
-      params[field] = value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value
+      params[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value
     }
-    const row = q.patch.get(params)
+    const row = patchStatement(fields).get(params)
     if (row) return { scan: toStored(row) }
     const current = q.get.get(tenant, targetId, id)
     if (!current) return undefined
@@ -147,6 +163,7 @@ export function createScheduledScansRepo (db: Db) {
       (targetId === undefined ? q.page.all(tenant, limit, offset) : q.pageOfTarget.all(tenant, targetId, limit, offset)).map(toStored),
     all: (tenant: string) => q.all.all(tenant).map(toStored),
     get: (tenant: string, targetId: string, id: string) => { const r = q.get.get(tenant, targetId, id); return r && toStored(r) },
+    exists: (tenant: string, targetId: string, id: string) => q.exists.get(tenant, targetId, id) !== undefined,
     insert: (tenant: string, scan: StoredScheduledScan) => q.insert.run(toParams(tenant, scan)),
     patch,
     delete: (tenant: string, targetId: string, id: string) => q.delete.run(tenant, targetId, id).changes > 0,

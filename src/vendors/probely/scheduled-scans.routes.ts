@@ -53,7 +53,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }
   const scanMustExist = async (request: FastifyRequest, reply: FastifyReply) => {
     const { target_id: targetId, id } = request.params as { target_id: string, id: string }
-    if (!scheduledScans.get(request.principal.tenant, targetId, id)) return sendDetail(reply, 404, DETAIL.notFound)
+    if (!scheduledScans.exists(request.principal.tenant, targetId, id)) return sendDetail(reply, 404, DETAIL.notFound)
   }
 
   app.get('/scheduledscans/', {
