@@ -11,6 +11,7 @@ import {
   ScheduledScanPatch, TargetParams
 } from './schemas'
 import { storedFromDate } from './datetime'
+import { serializeScheduledScan } from './scheduled-scan.serializer'
 
 const security = [{ probelyJWT: [] }]
 /** Probely takes JSON, form and multipart bodies alike */
@@ -36,6 +37,9 @@ function readBody (request: FastifyRequest, profileExists: (tenant: string, id: 
 }
 
 const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0
+
+const sendScheduledScan = (reply: FastifyReply, scan: ReturnType<typeof renderScheduledScan>) =>
+  reply.type('application/json; charset=utf-8').serializer(serializeScheduledScan).send(scan)
 
 /** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
@@ -109,7 +113,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
     await app.store.write(() => scheduledScans.insert(tenant, scan))
-    return reply.code(201).send(render(tenant, scan))
+    return sendScheduledScan(reply.code(201), render(tenant, scan))
   })
 
   app.get('/targets/:target_id/scheduledscans/:id/', {
@@ -117,7 +121,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const scan = scheduledScans.get(tenant, request.params.target_id, request.params.id)
-    return scan ? render(tenant, scan) : sendDetail(reply, 404, DETAIL.notFound)
+    return scan ? sendScheduledScan(reply, render(tenant, scan)) : sendDetail(reply, 404, DETAIL.notFound)
   })
 
   app.patch('/targets/:target_id/scheduledscans/:id/', {
@@ -143,7 +147,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }))
     if (!result) return sendDetail(reply, 404, DETAIL.notFound)
     if ('errors' in result) return sendFieldErrors(reply, result.errors)
-    return render(tenant, result.scan)
+    return sendScheduledScan(reply, render(tenant, result.scan))
   })
 
   app.delete('/targets/:target_id/scheduledscans/:id/', {

@@ -1,0 +1,21 @@
+import fastJsonStringify from 'fast-json-stringify'
+import { Type } from '@sinclair/typebox'
+import { NestedTarget, ScheduledScan, type StoredTarget } from './schemas'
+
+/**
+ * A scheduled scan as JSON, in the vendor example's key order, with its target's JSON serialized once
+ * per target and reused: the nested target is most of every answer, and targets change only when a
+ * fixture is loaded. Same bytes as serializing the ScheduledScan schema whole (a test checks it).
+ */
+const rest = fastJsonStringify(Type.Omit(ScheduledScan, ['id', 'target']))
+const nestedTarget = fastJsonStringify(NestedTarget)
+const targetJson = new WeakMap<StoredTarget, string>()
+
+export function serializeScheduledScan (scan: Omit<ScheduledScan, 'target'> & { target: StoredTarget }): string {
+  let target: string | undefined = targetJson.get(scan.target)
+  if (target === undefined) {
+    target = nestedTarget(scan.target) as string
+    targetJson.set(scan.target, target)
+  }
+  return `{"id":${JSON.stringify(scan.id)},"target":${target},${rest(scan).slice(1)}`
+}
