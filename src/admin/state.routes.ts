@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { Health } from '../health.routes'
+import { Health, healthHandler } from '../health.routes'
 import { ResetQuery } from './schemas'
 
 const stateRoutes: FastifyPluginAsyncTypebox = async app => {
-  const ping = app.store.db.prepare('SELECT 1')
-  app.get('/health', { schema: { tags: ['admin'], summary: 'Liveness and readiness', response: { 200: Health, 503: Health } } }, async (_request, reply) => {
-    try {
-      ping.get()
-      return { status: 'ok', database: 'ok' }
-    } catch (err) {
-      return reply.code(503).send({ status: 'unavailable', database: (err as Error).message })
-    }
-  })
+  app.get('/health', {
+    schema: { tags: ['admin'], summary: 'Liveness and readiness', response: { 200: Health, 503: Health } }
+  }, healthHandler(app.store.db))
 
   app.post('/reset', {
     schema: {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import sjson from 'secure-json-parse'
+import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { AUTH_MESSAGES, sendBadRequest, sendError, sendNotFound } from './errors'
 import integrationsRoutes from './integrations.routes'
@@ -13,16 +13,7 @@ export interface NeostraOptions { strict: boolean, bodyLimit: number }
  * not-found and 405 handling live here and nowhere else.
  */
 export default async function neostra (app: FastifyInstance, options: NeostraOptions) {
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    if (body === '') return done(null, undefined)
-    try {
-      // __proto__ and constructor keys are dropped, as unknown fields are
-      done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
-    } catch {
-      done(Object.assign(new Error('must be valid JSON'), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
-    }
-  })
+  acceptJsonOnly(app, () => 'body: must be valid JSON')
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.is404) return
@@ -43,7 +34,7 @@ export default async function neostra (app: FastifyInstance, options: NeostraOpt
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return sendBadRequest(reply, [...new Set(error.validation.map(describeValidationError))])
     switch (error.code) {
-      case 'SCANSTUB_INVALID_JSON': return sendBadRequest(reply, ['body: must be valid JSON'])
+      case 'SCANSTUB_INVALID_JSON': return sendBadRequest(reply, [error.message])
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, 415, 'Content-Type must be application/json')
       case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendError(reply, 413, `Request body is larger than ${options.bodyLimit} bytes`)

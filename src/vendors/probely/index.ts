@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
-import sjson from 'secure-json-parse'
+import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { drfValidate } from './drf'
 import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
@@ -50,15 +50,7 @@ export function probelyErrorHandler (bodyLimit: number) {
  * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
  */
 export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    if (body === '') return done(null, undefined)
-    try {
-      done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
-    } catch {
-      done(Object.assign(new Error(DETAIL.parseError(pythonJsonError(body as string))), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
-    }
-  })
+  acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)))
 
   await registerFormParsers(app, options.bodyLimit)
 

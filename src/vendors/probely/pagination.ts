@@ -29,3 +29,12 @@ export function pageBody<T> (request: PageRequest, count: number, results: T[]) 
     results
   }
 }
+
+/**
+ * One page of a list as Probely answers it, or undefined for "Invalid page.": `read(limit, offset)`
+ * fetches the page's records once the page is known to exist.
+ */
+export function paginate<T> (query: { page?: string, length?: string }, count: number, read: (limit: number, offset: number) => T[]) {
+  const page = pageRequest(query, count)
+  return page && pageBody(page, count, read(page.length, page.offset))
+}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DETAIL, sendDetail } from './errors'
-import { pageBody, pageRequest } from './pagination'
+import { paginate } from './pagination'
 import { Detail, Page, PageQuery, ScanProfile } from './schemas'
 
 const scanProfilesRoutes: FastifyPluginAsyncTypebox = async app => {
@@ -13,10 +13,8 @@ const scanProfilesRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const count = targets.profileCount(tenant)
-    const page = pageRequest(request.query, count)
-    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
-    return pageBody(page, count, targets.profilePage(tenant, page.length, page.offset))
+    return paginate(request.query, targets.profileCount(tenant), (limit, offset) => targets.profilePage(tenant, limit, offset)) ??
+      sendDetail(reply, 404, DETAIL.invalidPage)
   })
 }
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type FieldErrors, MESSAGES } from './drf'
 import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
 import { newProbelyId } from './ids'
-import { pageBody, pageRequest } from './pagination'
+import { paginate } from './pagination'
 import { scheduledScanRuleErrors } from './rules'
 import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
 import {
@@ -64,10 +64,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List scheduled scans of all targets', security, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const count = scheduledScans.count(tenant)
-    const page = pageRequest(request.query, count)
-    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
-    return pageBody(page, count, scheduledScans.page(tenant, page.length, page.offset).map(s => render(tenant, s)))
+    return paginate(request.query, scheduledScans.count(tenant), (limit, offset) => scheduledScans.page(tenant, limit, offset).map(s => render(tenant, s))) ??
+      sendDetail(reply, 404, DETAIL.invalidPage)
   })
 
   app.get('/targets/:target_id/scheduledscans/', {
@@ -76,10 +74,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const targetId = request.params.target_id
-    const count = scheduledScans.count(tenant, targetId)
-    const page = pageRequest(request.query, count)
-    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
-    return pageBody(page, count, scheduledScans.page(tenant, page.length, page.offset, targetId).map(s => render(tenant, s)))
+    return paginate(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => scheduledScans.page(tenant, limit, offset, targetId).map(s => render(tenant, s))) ??
+      sendDetail(reply, 404, DETAIL.invalidPage)
   })
 
   app.post('/targets/:target_id/scheduledscans/', {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DETAIL, sendDetail } from './errors'
-import { pageBody, pageRequest } from './pagination'
+import { paginate } from './pagination'
 import { Detail, Page, PageQuery, Target, TargetIdParams } from './schemas'
 
 const security = [{ probelyJWT: [] }]
@@ -14,10 +14,8 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List targets', security, querystring: PageQuery, response: { 200: Page(Target), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const count = targets.count(tenant)
-    const page = pageRequest(request.query, count)
-    if (!page) return sendDetail(reply, 404, DETAIL.invalidPage)
-    return pageBody(page, count, targets.page(tenant, page.length, page.offset))
+    return paginate(request.query, targets.count(tenant), (limit, offset) => targets.page(tenant, limit, offset)) ??
+      sendDetail(reply, 404, DETAIL.invalidPage)
   })
 
   app.get('/targets/:id/', {

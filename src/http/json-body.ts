@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify'
+import sjson from 'secure-json-parse'
+
+/**
+ * Makes JSON the only body a vendor plugin parses (every other media type is then a 415 for its error
+ * handler). An empty body is no body; `__proto__` and `constructor` keys are dropped, as unknown
+ * fields are; a body that is not JSON is a 400 with code SCANSTUB_INVALID_JSON and the message
+ * `describe(body)` gives, in the vendor's words.
+ */
+export function acceptJsonOnly (app: FastifyInstance, describe: (body: string) => string): void {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined)
+    try {
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
+    } catch {
+      done(Object.assign(new Error(describe(body as string)), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
+    }
+  })
+}
