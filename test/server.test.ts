@@ -80,6 +80,7 @@ t.test('the first log line states the bound URL; SIGTERM stops it with exit 0', 
   const lines = stdout.trim().split('\n').map(l => JSON.parse(l))
   const listening = lines.find(l => l.msg.startsWith('scanstub listening'))
   t.match(listening, { level: 30, url: /^http:\/\/127\.0\.0\.1:\d+$/ })
+  t.ok(lines[0].msg.includes(listening.url), `the first log line states the bound URL: ${lines[0].msg}`)
   t.ok(lines.some(l => l.msg === 'JWT_SECRET is not set: using the fixed development secret; do not expose this server'), 'warns about the development secret')
   t.notOk(stdout.includes('eyJ'), 'no token in the logs')
 })

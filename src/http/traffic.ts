@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the tenant this request is filed under in the journal and matched against fault rules */
     trafficTenant: string
+    /** the body as the client sent it (parsed), before validation turns it into stored values */
+    sentBody: unknown
   }
 }
 
@@ -51,6 +53,10 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
   app.decorate('journal', new Journal(options.journalLimit))
   app.decorate('faults', new Faults())
   app.decorateRequest('trafficTenant', 'default')
+  app.decorateRequest('sentBody', undefined)
+
+  // validators may replace the body with converted values (DRF's); the journal keeps what was sent
+  app.addHook('preValidation', async request => { request.sentBody = request.body })
 
   // GET, HEAD, DELETE and OPTIONS bodies mean nothing to either vendor (DRF never reads them): they are
   // not parsed, so a stray or broken body cannot turn a DELETE into a 400 or 415
@@ -95,7 +101,7 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
       path,
       query: { ...(request.query as object) },
       headers: redactHeaders(request.headers),
-      body: journalBody(request.body, Number(request.headers['content-length'] ?? Infinity)),
+      body: journalBody(request.sentBody, Number(request.headers['content-length'] ?? Infinity)),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       matched: !request.is404

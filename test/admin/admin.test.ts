@@ -202,3 +202,13 @@ t.test('GET /__admin/health', async t => {
   t.same((await app.inject({ method: 'GET', url: '/__admin/health' })).json(), { status: 'ok', database: 'ok' })
   t.equal(demoFixture().neostra.scans.length, 3)
 })
+
+t.test('the journal keeps bodies as the client sent them, not as they were stored', async t => {
+  const { app, probely } = await buildTestApp(t)
+  await probely({ method: 'PATCH', url: SS, payload: { date_time: '2023-10-14T02:02:00+02:00', partial_scan: 'yes' } })
+  await probely({ method: 'PATCH', url: SS, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'incremental=on&scheduled_day_of_week=3' })
+  const boundary = 'journalBoundary'
+  await probely({ method: 'PATCH', url: SS, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: `--${boundary}\r\nContent-Disposition: form-data; name="recurrence"\r\n\r\nd\r\n--${boundary}--\r\n` })
+  const bodies = (await app.inject({ method: 'GET', url: '/__admin/requests' })).json().requests.map((r: { body: unknown }) => r.body)
+  t.same(bodies, [{ recurrence: 'd' }, { incremental: 'on', scheduled_day_of_week: '3' }, { date_time: '2023-10-14T02:02:00+02:00', partial_scan: 'yes' }])
+})

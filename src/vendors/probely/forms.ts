@@ -32,6 +32,6 @@ export async function registerFormParsers (app: FastifyInstance, bodyLimit: numb
   })
   // after multipart's own preValidation hook has read the parts into request.body
   app.addHook('preValidation', async request => {
-    if (request.isMultipart()) request.body = asQueryDict(Object.entries((request.body ?? {}) as object))
+    if (request.isMultipart()) request.sentBody = request.body = asQueryDict(Object.entries((request.body ?? {}) as object))
   })
 }
