@@ -35,4 +35,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
 STOPSIGNAL SIGTERM
 # scanstub handles SIGTERM itself (finishes in-flight requests, closes the database, exits 0);
 # run with --init (compose: init: true) so a zombie-reaping init is PID 1.
-CMD ["node", "dist/src/cli.js", "serve"]
+CMD ["node", "dist/scanstub.js", "serve"]

@@ -21,7 +21,7 @@ export function renderTable (rows: Row[], cold: ColdStart, meta: string): string
     '| cold start (spawn to first 200 on a PATCH) | ms |',
     '|---|---:|',
     `| ceiling (bare Fastify) | ${cold.ceilingMs} |`,
-    `| scanstub (built JavaScript, \`node dist/src/cli.js serve\`) | ${cold.scanstubMs} |`,
+    `| scanstub (built JavaScript, \`node dist/scanstub.js serve\`) | ${cold.scanstubMs} |`,
     `| ratio | ${Math.round((cold.scanstubMs / cold.ceilingMs) * 100) / 100} |`,
     '',
     `Idle RSS of scanstub: ${cold.idleRssMb} MB.`,

@@ -31,7 +31,7 @@ const token = createSigner({ key: SECRET, algorithm: 'HS256' })({ sub: 'bench', 
 const work = mkdtempSync(join(tmpdir(), 'scanstub-bench-'))
 let dbCount = 0
 
-const SCANSTUB = [join(packageRoot, 'dist', 'src', 'cli.js'), 'serve', '--port', '0', '--host', '127.0.0.1']
+const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1']
 const CEILING = [join(packageRoot, 'dist', 'bench', 'ceiling.js')]
 const scanstubEnv = () => ({ JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DATABASE: join(work, `bench-${dbCount++}.db`) })
 

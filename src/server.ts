@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
-import { type Config, ConfigError, loadConfig } from './config'
+import { type Config, ConfigError } from './config'
 import { StoreError } from './store/db'
 import { FixtureError } from './store/fixtures'
 
@@ -40,14 +40,4 @@ export function explainStartError (err: unknown): string {
   if (e?.code === 'EADDRINUSE') return `scanstub: cannot listen: ${e.message}`
   if (e?.code === 'EACCES') return `scanstub: cannot listen: ${e.message}`
   return `scanstub: failed to start: ${e?.stack ?? String(err)}`
-}
-
-if (require.main === module) {
-  Promise.resolve()
-    .then(() => startServer(loadConfig()))
-    .then(({ app }) => closeOnSignals(app))
-    .catch(err => {
-      process.stderr.write(explainStartError(err) + '\n')
-      process.exit(1)
-    })
 }

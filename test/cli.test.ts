@@ -4,7 +4,7 @@ import t from 'tap'
 import { packageRoot } from '../src/paths'
 import { tempDir } from './helpers'
 
-const CLI = join(packageRoot, 'dist', 'src', 'cli.js')
+const CLI = join(packageRoot, 'dist', 'scanstub.js')
 const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH, JWT_SECRET: 'cli-test-secret-1234', LOG_LEVEL: 'silent', ...extra })
 const cli = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { env: env(extra), encoding: 'utf8', timeout: 20_000 })
 

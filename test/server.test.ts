@@ -7,7 +7,7 @@ import { startServer } from '../src/server'
 import { packageRoot } from '../src/paths'
 import { ALICE, SECRET, tempDir } from './helpers'
 
-const SERVER = join(packageRoot, 'dist', 'src', 'server.js')
+const SERVER = join(packageRoot, 'dist', 'scanstub.js')
 
 t.test('over real HTTP on a real port: PATCH then GET on both vendors', async t => {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE: join(tempDir(t), 'http.db'), JWT_SECRET: SECRET, LOG_LEVEL: 'silent' })
@@ -43,7 +43,7 @@ t.test('over real HTTP on a real port: PATCH then GET on both vendors', async t 
 /** Runs the built server with `env`; resolves with its exit code and output. */
 function run (env: Record<string, string>, signalAfterListening?: NodeJS.Signals) {
   return new Promise<{ code: number | null, stdout: string, stderr: string }>(resolve => {
-    const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [SERVER, 'serve'], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
@@ -77,10 +77,13 @@ t.test('a bad setting stops the process with one clear line', async t => {
 t.test('the first log line states the bound URL; SIGTERM stops it with exit 0', async t => {
   const { code, stdout } = await run({ PORT: '0', HOST: '127.0.0.1', DATABASE: join(tempDir(t), 's.db') }, 'SIGTERM')
   t.equal(code, 0)
-  const lines = stdout.trim().split('\n').map(l => JSON.parse(l))
+  // stdout: pino's JSON lines, and the base URL alone on a line of its own
+  const all = stdout.trim().split('\n')
+  const lines = all.filter(l => l.startsWith('{')).map(l => JSON.parse(l))
   const listening = lines.find(l => l.msg.startsWith('scanstub listening'))
   t.match(listening, { level: 30, url: /^http:\/\/127\.0\.0\.1:\d+$/ })
   t.ok(lines[0].msg.includes(listening.url), `the first log line states the bound URL: ${lines[0].msg}`)
   t.ok(lines.some(l => l.msg === 'JWT_SECRET is not set: using the fixed development secret; do not expose this server'), 'warns about the development secret')
+  t.ok(all.includes(listening.url), 'the URL alone on a line')
   t.notOk(stdout.includes('eyJ'), 'no token in the logs')
 })

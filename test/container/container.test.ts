@@ -31,7 +31,7 @@ t.test('the Dockerfile: multi-stage, pinned slim LTS base, non-root, /data volum
   t.match(health, /CMD \["node", "dist\/src\/healthcheck\.js"\]/)
   t.notMatch(health, /curl|wget/)
   t.same(of(finalStage, 'STOPSIGNAL').map(s => s.args), ['SIGTERM'])
-  t.same(execForm(of(finalStage, 'CMD')[0].args), ['node', 'dist/src/cli.js', 'serve'], 'node itself is the process (it handles SIGTERM)')
+  t.same(execForm(of(finalStage, 'CMD')[0].args), ['node', 'dist/scanstub.js', 'serve'], 'node itself is the process (it handles SIGTERM)')
   const ignore = readFileSync(join(packageRoot, '.dockerignore'), 'utf8').split('\n')
   for (const entry of ['node_modules', 'dist', 'data', '.git', '*.db']) t.ok(ignore.includes(entry), `.dockerignore has ${entry}`)
 })

@@ -13,7 +13,7 @@ export interface Served { child: ChildProcess, url: string, exited: Promise<numb
 
 /** Starts the built server as its own process on a free port of 127.0.0.1. */
 export function serve (database: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [join(packageRoot, 'dist', 'src', 'cli.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', database], {
+  const child = spawn(process.execPath, [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', database], {
     env: { PATH: process.env.PATH, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
