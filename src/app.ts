@@ -27,6 +27,8 @@ export const BODY_LIMIT = 1024 * 1024
 export interface BuildOptions {
   /** pino options, or false for none (tests) */
   logger?: FastifyServerOptions['logger']
+  /** compile every route's validator at once, each schema checked against the meta-schema (a test does) */
+  checkSchemas?: boolean
 }
 
 /**
@@ -48,7 +50,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // no per-request log lines on the hot path (LOG_LEVEL=debug adds them back, see below)
     logController: new LogController({ disableRequestLogging: true })
   }).withTypeProvider<TypeBoxTypeProvider>()
-  app.setValidatorCompiler(lazyValidatorCompiler(createAjv()))
+  app.setValidatorCompiler(lazyValidatorCompiler(createAjv({ checkSchemas: options.checkSchemas }), { eager: options.checkSchemas }))
   app.setSerializerCompiler(lazySerializerCompiler)
 
   // Probely's API has no path prefix, so a path nobody serves gets Probely's 404
