@@ -1,7 +1,67 @@
-import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { SwaggerOptions } from '@fastify/swagger'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The OpenAPI document of this app's routes, made on first call. */
+    openapiDocument: () => Promise<object>
+  }
+}
+
+const DOCUMENT_OPTIONS: SwaggerOptions = {
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'scanstub',
+      version: '0.1.0',
+      description: 'A stateful emulator of the Neostra and Probely APIs. The `neostra` and `probely` tags are the vendors\' ' +
+        'routes, in their shapes; `admin` is scanstub\'s own test-control API (WireMock\'s /__admin convention).'
+    },
+    tags: [
+      { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
+      { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
+      { name: 'admin', description: 'scanstub test controls: reset, fixtures, journal, faults, tokens' },
+      { name: 'health', description: 'liveness and readiness' }
+    ],
+    components: {
+      securitySchemes: {
+        neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' },
+        probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <ADMIN_TOKEN>, when ADMIN_TOKEN is set' }
+      }
+    }
+  },
+  // a PATCH body may be empty (a no-op), so it is not required
+  transformObject: documentObject => {
+    const document = (documentObject as { openapiObject: { paths?: Record<string, unknown> } }).openapiObject
+    for (const item of Object.values(document.paths ?? {})) {
+      const body = (item as { patch?: { requestBody?: { required?: boolean } } })?.patch?.requestBody
+      if (body) body.required = false
+    }
+    return document as never
+  }
+}
+
+/**
+ * Makes the document as @fastify/swagger does, in a second Fastify instance holding the same routes
+ * with their schemas (no handlers, nothing compiled). Done on first request, not at start: the
+ * document and its libraries cost start-up time that most runs never use.
+ */
+async function makeDocument (routes: RouteOptions[]): Promise<object> {
+  const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
+  const sub = Fastify({ logger: false })
+  sub.setValidatorCompiler(() => () => true)
+  sub.setSerializerCompiler(() => data => JSON.stringify(data))
+  await sub.register(swagger, DOCUMENT_OPTIONS)
+  for (const { method, url, schema, config, constraints } of routes) {
+    sub.route({ method, url, schema, config, constraints, exposeHeadRoute: false, handler: async () => null })
+  }
+  await sub.ready()
+  const document = sub.swagger()
+  await sub.close()
+  return document
+}
 
 /**
  * The OpenAPI 3.1 document, generated from the TypeBox schemas on the routes (the same ones that
@@ -9,47 +69,21 @@ import fp from 'fastify-plugin'
  * Must be registered before the routes it describes.
  */
 async function openapi (app: FastifyInstance) {
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'scanstub',
-        version: '0.1.0',
-        description: 'A stateful emulator of the Neostra and Probely APIs. The `neostra` and `probely` tags are the vendors\' ' +
-          'routes, in their shapes; `admin` is scanstub\'s own test-control API (WireMock\'s /__admin convention).'
-      },
-      tags: [
-        { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
-        { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
-        { name: 'admin', description: 'scanstub test controls: reset, fixtures, journal, faults, tokens' },
-        { name: 'health', description: 'liveness and readiness' }
-      ],
-      components: {
-        securitySchemes: {
-          neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' },
-          probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' },
-          adminToken: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <ADMIN_TOKEN>, when ADMIN_TOKEN is set' }
-        }
-      }
-    },
-    // a PATCH body may be empty (a no-op), so it is not required
-    transformObject: documentObject => {
-      const document = (documentObject as { openapiObject: { paths?: Record<string, unknown> } }).openapiObject
-      for (const item of Object.values(document.paths ?? {})) {
-        const body = (item as { patch?: { requestBody?: { required?: boolean } } })?.patch?.requestBody
-        if (body) body.required = false
-      }
-      return document as never
-    }
-  })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  const routes: RouteOptions[] = []
+  app.addHook('onRoute', route => { if (route.method !== 'HEAD') routes.push(route) })
+  let document: Promise<object> | undefined
+  app.decorate('openapiDocument', () => (document ??= makeDocument(routes).catch(err => { document = undefined; throw err })))
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.openapiDocument())
 
   // Swagger UI (and the static file serving under it) costs start-up time and memory that most runs
   // never use: it lives in a second Fastify instance, built on the first visit to /docs.
   let docs: Promise<FastifyInstance> | undefined
   const buildDocs = async () => {
+    const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
+    const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default
     const sub = Fastify({ logger: false })
-    await sub.register(swagger, { mode: 'static', specification: { document: app.swagger() as never } })
+    await sub.register(swagger, { mode: 'static', specification: { document: await app.openapiDocument() as never } })
     await sub.register(swaggerUi, { routePrefix: '/docs' })
     await sub.ready()
     return sub

@@ -39,7 +39,7 @@ export function checkResponsesAgainstDocument (app: FastifyInstance): void {
     const url = options.url as string
     if (!url || url.startsWith('/openapi.json') || url.startsWith('/docs')) return res
     if (res.headers['x-scanstub-fault'] || options.method === 'HEAD' || options.method === 'OPTIONS') return res
-    doc ??= app.swagger() as unknown as Document
+    doc ??= await app.openapiDocument() as Document
     const operation = findOperation(doc, String(options.method ?? 'GET'), url)
     if (!operation) return res
     const documented = operation.responses?.[String(res.statusCode)]
