@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody'
-import multipart from '@fastify/multipart'
-import type { FastifyInstance } from 'fastify'
+import type { BusboyConstructor, BusboyHeaders } from '@fastify/busboy'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Readable } from 'node:stream'
 import { FORM_INPUT } from './drf'
 
 /**
@@ -11,27 +12,77 @@ import { FORM_INPUT } from './drf'
  */
 function asQueryDict (entries: Iterable<[string, unknown]>): Record<string | symbol, unknown> {
   const body: Record<string | symbol, unknown> = Object.create(null)
-  for (const [key, value] of entries) body[key] = Array.isArray(value) ? value[value.length - 1] : value
+  for (const [key, value] of entries) body[key] = value
   body[FORM_INPUT] = true
   return body
 }
 
+/** Any body over the limit, however it is sent, is one 413 (the vendor's error handler words it). */
+const tooLarge = () => Object.assign(new Error('multipart body too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })
+
+/**
+ * The fields and files of a multipart/form-data body, in order, read by busboy (loaded with the first
+ * such body: most runs send none). Field values are text, as DRF's MultiPartParser gives them (a part's
+ * own Content-Type does not make it JSON). busboy's errors carry its words, which the error handler
+ * turns into DRF's "Multipart form parse error - …".
+ */
+function readMultipart (request: FastifyRequest, payload: Readable, bodyLimit: number): Promise<[string, string | Buffer][]> {
+  const Busboy = require('@fastify/busboy') as BusboyConstructor
+  return new Promise((resolve, reject) => {
+    const entries: [string, string | Buffer][] = []
+    let received = 0
+    let settled = false
+    const fail = (err: unknown) => {
+      if (settled) return
+      settled = true
+      payload.unpipe()
+      payload.resume() // drain what is left, so the answer can be sent
+      reject(err)
+    }
+    let parser
+    try {
+      parser = new Busboy({
+        headers: request.headers as BusboyHeaders,
+        limits: { fieldSize: bodyLimit, fileSize: bodyLimit, fields: 1000, files: 10, parts: 1010 }
+      })
+    } catch (err) { // no boundary, or not multipart at all
+      return fail(err)
+    }
+    payload.on('data', (chunk: Buffer) => { received += chunk.length; if (received > bodyLimit) fail(tooLarge()) })
+    parser.on('field', (name: string, value: string, _nameTruncated: boolean, valueTruncated: boolean) => {
+      if (valueTruncated) fail(tooLarge())
+      else entries.push([name, value])
+    })
+    parser.on('file', (name: string, file: Readable) => {
+      const chunks: Buffer[] = []
+      file.on('data', (chunk: Buffer) => chunks.push(chunk))
+      file.on('limit', () => fail(tooLarge()))
+      file.on('error', fail)
+      file.on('end', () => entries.push([name, Buffer.concat(chunks)]))
+    })
+    for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit']) parser.on(limit, () => fail(tooLarge()))
+    parser.on('error', (err: Error) => {
+      // an empty body is an empty form, as Django reads it, not cut-off multipart data
+      if (received === 0 && err.message === 'Unexpected end of multipart data') {
+        settled = true
+        return resolve(entries)
+      }
+      fail(err)
+    })
+    parser.on('finish', () => { if (!settled) { settled = true; resolve(entries) } })
+    payload.pipe(parser)
+  })
+}
+
 export async function registerFormParsers (app: FastifyInstance, bodyLimit: number): Promise<void> {
   await app.register(formbody, { bodyLimit, parser: text => asQueryDict(new URLSearchParams(text)) as never })
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fieldSize: bodyLimit, fileSize: bodyLimit, fields: 1000, files: 10, parts: 1010 }
+  app.addContentTypeParser('multipart/form-data', (request, payload, done) => {
+    readMultipart(request, payload, bodyLimit).then(entries => done(null, asQueryDict(entries)), done)
   })
-  // multipart bypasses Fastify's bodyLimit: refuse what announces itself as too large, and a field or
-  // file cut at the limit, as a 413 like any other body
+  // a body that announces itself as too large is refused before anything is read, as Fastify does
+  // for the other media types
   app.addHook('onRequest', async request => {
     const multipartBody = /^multipart\/form-data/i.test(request.headers['content-type'] ?? '')
-    if (multipartBody && Number(request.headers['content-length'] ?? 0) > bodyLimit) {
-      throw Object.assign(new Error('multipart body too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })
-    }
-  })
-  // after multipart's own preValidation hook has read the parts into request.body
-  app.addHook('preValidation', async request => {
-    if (request.isMultipart()) request.sentBody = request.body = asQueryDict(Object.entries((request.body ?? {}) as object))
+    if (multipartBody && Number(request.headers['content-length'] ?? 0) > bodyLimit) throw tooLarge()
   })
 }

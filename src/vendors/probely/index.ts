@@ -23,18 +23,9 @@ export function probelyErrorHandler (bodyLimit: number) {
       case 'SCANSTUB_INVALID_JSON': return sendDetail(reply, 400, error.message)
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? ''))
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      case 'FST_REQ_FILE_TOO_LARGE':
-      case 'FST_PARTS_LIMIT':
-      case 'FST_FILES_LIMIT':
-      case 'FST_FIELDS_LIMIT':
-        return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
-      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      case 'FST_MP_PREMATURE_CLOSE':
-      case 'FST_PROTO_VIOLATION':
-        return sendDetail(reply, 400, DETAIL.multipartParseError(error.message))
+      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
     }
-    // busboy's own errors carry no code
+    // busboy's errors (multipart bodies, see forms.ts) carry no code
     if (/^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/.test(error.message)) {
       const why = error.message.includes('Boundary not found') ? 'Invalid boundary in multipart: None' : error.message
       return sendDetail(reply, 400, DETAIL.multipartParseError(why))

@@ -65,3 +65,40 @@ t.test('a multipart body without a boundary is DRF\'s parse error, and nothing i
   t.same(res.json(), { detail: 'Multipart form parse error - Invalid boundary in multipart: None' })
   t.same((await probely({ method: 'GET', url: URL })).json(), expectedScheduledScan('Dq7HkZ2vRtYp'))
 })
+
+t.test('multipart as DRF reads it: the last of a repeated field, a part\'s own JSON type still text, an empty body a no-op', async t => {
+  const { probely } = await buildTestApp(t)
+  const repeated = await probely({ method: 'PATCH', url: URL, ...multipart([['recurrence', 'd'], ['recurrence', 'w'], ['partial_scan', 'on']]) })
+  t.equal(repeated.statusCode, 200)
+  t.match(repeated.json(), { recurrence: 'w', partial_scan: true })
+
+  const boundary = 'b0undary'
+  const jsonPart = `--${boundary}\r\nContent-Disposition: form-data; name="timezone"\r\nContent-Type: application/json\r\n\r\n"Europe/Lisbon"\r\n--${boundary}--\r\n`
+  const typed = await probely({ method: 'PATCH', url: URL, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: jsonPart })
+  t.equal(typed.statusCode, 400, 'the quotes are part of the text')
+  t.same(typed.json(), { timezone: ['""Europe/Lisbon"" is not a valid choice.'] })
+
+  const before = (await probely({ method: 'GET', url: URL })).json()
+  const empty = await probely({ method: 'PATCH', url: URL, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: '' })
+  t.equal(empty.statusCode, 200)
+  t.same({ ...empty.json(), changed: before.changed }, before, 'nothing but `changed` moves')
+})
+
+t.test('multipart bodies over the limit are a 413 whether announced, streamed or in one file; cut-off bodies a parse error', async t => {
+  const { probely } = await buildTestApp(t)
+  const boundary = 'b0undary'
+  const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` }
+  const bigFile = `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="a.bin"\r\n\r\n${'x'.repeat(1024 * 1024 + 10)}\r\n--${boundary}--\r\n`
+  const file = await probely({ method: 'PATCH', url: URL, headers, payload: bigFile })
+  t.equal(file.statusCode, 413)
+  t.same(file.json(), { detail: 'Request body is larger than 1048576 bytes.' })
+
+  const { Readable } = await import('node:stream')
+  const streamed = await probely({ method: 'PATCH', url: URL, headers: { ...headers, 'transfer-encoding': 'chunked' }, payload: Readable.from([bigFile.slice(0, 600_000), bigFile.slice(600_000)]) })
+  t.equal(streamed.statusCode, 413, 'no content-length: counted as it arrives')
+
+  const cut = await probely({ method: 'PATCH', url: URL, headers, payload: `--${boundary}\r\nContent-Disposition: form-data; name="recurrence"\r\n\r\nd` })
+  t.equal(cut.statusCode, 400)
+  t.same(cut.json(), { detail: 'Multipart form parse error - Unexpected end of multipart data' })
+  t.same((await probely({ method: 'GET', url: URL })).json(), expectedScheduledScan('Dq7HkZ2vRtYp'), 'nothing was written')
+})
