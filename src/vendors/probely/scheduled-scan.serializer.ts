@@ -7,14 +7,16 @@ import { NestedTarget, ScheduledScan, type StoredTarget } from './schemas'
  * per target and reused: the nested target is most of every answer, and targets change only when a
  * fixture is loaded. Same bytes as serializing the ScheduledScan schema whole (a test checks it).
  */
-const rest = fastJsonStringify(Type.Omit(ScheduledScan, ['id', 'target']))
-const nestedTarget = fastJsonStringify(NestedTarget)
+let serializers: { rest: (scan: unknown) => string, nestedTarget: (target: unknown) => string } | undefined
 const targetJson = new WeakMap<StoredTarget, string>()
 
 export function serializeScheduledScan (scan: Omit<ScheduledScan, 'target'> & { target: StoredTarget }): string {
+  // compiled on first use, like every other serializer (not at start)
+  serializers ??= { rest: fastJsonStringify(Type.Omit(ScheduledScan, ['id', 'target'])), nestedTarget: fastJsonStringify(NestedTarget) }
+  const { rest, nestedTarget } = serializers
   let target: string | undefined = targetJson.get(scan.target)
   if (target === undefined) {
-    target = nestedTarget(scan.target) as string
+    target = nestedTarget(scan.target)
     targetJson.set(scan.target, target)
   }
   return `{"id":${JSON.stringify(scan.id)},"target":${target},${rest(scan).slice(1)}`
