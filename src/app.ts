@@ -39,6 +39,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // the shipped demo fixture's shapes are checked by the test suite, not at every start
   const seed = config.seedFile ? readFixtureFile(config.seedFile) : readFixtureFile(demoFixturePath, { trusted: true })
   const db = openDatabase(config.database)
+  const debugging = config.logLevel === 'debug' || config.logLevel === 'trace'
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -48,7 +49,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // a 404 in the vendor's shape, never Fastify's own 400/414 body
     frameworkErrors: (_error, request, reply) => request.url.startsWith('/api/') ? sendNeostraNotFound(reply) : sendProbelyNotFound(reply),
     // no per-request log lines on the hot path (LOG_LEVEL=debug adds them back, see below)
-    logController: new LogController({ disableRequestLogging: true })
+    logController: new LogController({ disableRequestLogging: true }),
+    // request.log is the server's logger itself (no child logger with a reqId made per request) unless debugging
+    ...(debugging ? {} : { childLoggerFactory: logger => logger })
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(lazyValidatorCompiler(createAjv({ checkSchemas: options.checkSchemas }), { eager: options.checkSchemas }))
   app.setSerializerCompiler(lazySerializerCompiler)
@@ -56,7 +59,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // Probely's API has no path prefix, so a path nobody serves gets Probely's 404
   app.setNotFoundHandler((_request, reply) => sendProbelyNotFound(reply))
   app.setErrorHandler(probelyErrorHandler(BODY_LIMIT))
-  if (config.logLevel === 'debug' || config.logLevel === 'trace') {
+  if (debugging) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
     })

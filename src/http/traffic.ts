@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { TENANT_PATTERN } from '../auth/jwt'
 import { Faults } from '../admin/faults'
@@ -56,22 +56,22 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
   app.decorateRequest('sentBody', undefined)
 
   // validators may replace the body with converted values (DRF's); the journal keeps what was sent
-  app.addHook('preValidation', async request => { request.sentBody = request.body })
+  // (hooks on every request are plain callbacks where they need not wait: no promise per hook)
+  app.addHook('preValidation', (request, _reply, done) => { request.sentBody = request.body; done() })
 
   // GET, HEAD, DELETE and OPTIONS bodies mean nothing to either vendor (DRF never reads them): they are
   // not parsed, so a stray or broken body cannot turn a DELETE into a 400 or 415
-  app.addHook('onRequest', async request => {
-    if (request.method !== 'DELETE' && request.method !== 'OPTIONS') return
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.method !== 'DELETE' && request.method !== 'OPTIONS') return done()
     const headers = request.raw.headers
-    if (headers['content-type'] === undefined && headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0') return
+    if (headers['content-type'] === undefined && headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0') return done()
     delete headers['content-type']
     delete headers['transfer-encoding']
     headers['content-length'] = '0'
+    done()
   })
 
-  app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0]
-    if (app.faults.empty || OWN_PATHS.test(path)) return
+  const applyFault = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
     request.trafficTenant = tenantClaim(request)
     const rule = app.faults.match(request.method, path, request.trafficTenant)
     if (!rule) return
@@ -88,11 +88,17 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
         : rule.status < 400 ? {} : path.startsWith('/api/') ? neostraFaultBody(rule.status) : probelyFaultBody(rule.status, request.method)
       return reply.code(rule.status).type('application/json; charset=utf-8').send(body)
     }
+  }
+  app.addHook('onRequest', (request, reply, done) => {
+    if (app.faults.empty) return done()
+    const path = request.url.split('?')[0]
+    if (OWN_PATHS.test(path)) return done()
+    applyFault(request, reply, path).then(() => done(), done)
   })
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0]
-    if (OWN_PATHS.test(path)) return
+    if (OWN_PATHS.test(path)) return done()
     app.journal.record({
       time: new Date().toISOString(),
       // the verified tenant when auth passed; else the token's claim, read for filing only
@@ -106,6 +112,7 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       matched: !request.is404
     })
+    done()
   })
 }
 

@@ -15,20 +15,24 @@ export interface NeostraOptions { strict: boolean, bodyLimit: number }
 export default async function neostra (app: FastifyInstance, options: NeostraOptions) {
   acceptJsonOnly(app, () => 'body: must be valid JSON')
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.is404) return
+  // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.is404) return done()
     const result = app.authenticate(request, ['Bearer'])
     if (!result.ok) {
       reply.header('www-authenticate', 'Bearer')
-      return sendError(reply, 401, AUTH_MESSAGES[result.failure])
+      sendError(reply, 401, AUTH_MESSAGES[result.failure])
+      return
     }
     request.principal = result.principal
     app.store.ensureTenant(result.principal.tenant)
+    done()
   })
 
   // an empty body is a valid no-op
-  app.addHook('preValidation', async request => {
+  app.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined && (request.method === 'PATCH' || request.method === 'POST')) request.body = {}
+    done()
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -81,8 +81,8 @@ export async function registerFormParsers (app: FastifyInstance, bodyLimit: numb
   })
   // a body that announces itself as too large is refused before anything is read, as Fastify does
   // for the other media types
-  app.addHook('onRequest', async request => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const multipartBody = /^multipart\/form-data/i.test(request.headers['content-type'] ?? '')
-    if (multipartBody && Number(request.headers['content-length'] ?? 0) > bodyLimit) throw tooLarge()
+    done(multipartBody && Number(request.headers['content-length'] ?? 0) > bodyLimit ? tooLarge() : undefined)
   })
 }

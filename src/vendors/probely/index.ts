@@ -54,25 +54,30 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
     }
   })
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.is404) return
+  // plain callbacks, not async hooks: no promise per request (an answer sent here ends the chain)
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.is404) return done()
     const result = app.authenticate(request, ['JWT', 'Bearer'])
     if (!result.ok) {
       reply.header('www-authenticate', 'JWT realm="api"')
-      return sendDetail(reply, 401, authDetail(result.failure))
+      sendDetail(reply, 401, authDetail(result.failure))
+      return
     }
     request.principal = result.principal
     app.store.ensureTenant(result.principal.tenant)
+    done()
   })
 
   app.setErrorHandler(probelyErrorHandler(options.bodyLimit))
 
   const served = trackRoutes(app)
   // DRF sends the view's methods in `Allow` and `Vary: Accept` on every answer of a view
-  app.addHook('onSend', async (request, reply) => {
-    const methods = served.get(request.routeOptions.url ?? '')
-    if (methods) reply.header('allow', [...methods].join(', '))
+  const allowHeaders = new Map<string, string>()
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const allow = allowHeaders.get(request.routeOptions.url ?? '')
+    if (allow) reply.header('allow', allow)
     reply.header('vary', 'Accept')
+    done(null, payload)
   })
 
   await app.register(targetsRoutes)
@@ -84,8 +89,8 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
       name: 'scanstub', description: '', renders: ['application/json'],
       parses: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
     }))
-  // answerOtherMethods added OPTIONS to `served`; put the lists in DRF's order once for the onSend hook
+  // answerOtherMethods added OPTIONS to `served`; the headers in DRF's order, once, for the onSend hook
   for (const [url, methods] of served) {
-    served.set(url, new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m))))
+    allowHeaders.set(url, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m)).join(', '))
   }
 }
