@@ -4,25 +4,16 @@ import type { FieldErrors } from './drf'
 import { renderDrfDateTime } from './datetime'
 import type { BlackoutPeriod, ScheduledScan, StoredTarget, User } from './schemas'
 
-interface Row {
-  id: string
-  target_id: string
-  date_time: string
-  recurrence: string
-  timezone: string
-  run_on_day_of_week: number
-  scheduled_day_of_week: number | null
-  week_index: string | null
-  partial_scan: number
-  override_target_settings: number
-  incremental: number
-  reduced_scope: number
-  scan_profile: string | null
-  unlimited: string
-  blackout_period: string
-  changed: string
-  changed_by: string
-}
+/**
+ * A row as SQLite returns it in raw mode, values in COLUMNS order: reading rows as arrays rather than
+ * objects saves a few microseconds on every PATCH, which reads its row back.
+ */
+type Row = [
+  id: string, target_id: string, date_time: string, recurrence: string, timezone: string, run_on_day_of_week: number,
+  scheduled_day_of_week: number | null, week_index: string | null, partial_scan: number, override_target_settings: number,
+  incremental: number, reduced_scope: number, scan_profile: string | null, unlimited: string, blackout_period: string,
+  changed: string, changed_by: string
+]
 
 /** A scheduled scan as stored: the target by id, times in the fixed-width stored form. */
 export interface StoredScheduledScan extends Omit<ScheduledScan, 'target'> { target: string }
@@ -32,24 +23,25 @@ export type ScheduledScanChanges = Partial<Pick<StoredScheduledScan, 'date_time'
 'run_on_day_of_week' | 'scheduled_day_of_week' | 'week_index' | 'partial_scan' | 'override_target_settings' |
 'incremental' | 'reduced_scope' | 'scan_profile'>>
 
-const toStored = (r: Row): StoredScheduledScan => ({
-  id: r.id,
-  target: r.target_id,
-  date_time: r.date_time,
-  recurrence: r.recurrence,
-  changed: r.changed,
-  changed_by: JSON.parse(r.changed_by) as User,
-  blackout_period: JSON.parse(r.blackout_period) as BlackoutPeriod,
-  timezone: r.timezone,
-  run_on_day_of_week: r.run_on_day_of_week === 1,
-  scheduled_day_of_week: r.scheduled_day_of_week as StoredScheduledScan['scheduled_day_of_week'],
-  week_index: r.week_index as StoredScheduledScan['week_index'],
-  partial_scan: r.partial_scan === 1,
-  override_target_settings: r.override_target_settings === 1,
-  incremental: r.incremental === 1,
-  reduced_scope: r.reduced_scope === 1,
-  scan_profile: r.scan_profile,
-  unlimited: r.unlimited
+const toStored = ([id, targetId, dateTime, recurrence, timezone, runOnDayOfWeek, scheduledDayOfWeek, weekIndex, partialScan,
+  overrideTargetSettings, incremental, reducedScope, scanProfile, unlimited, blackoutPeriod, changed, changedBy]: Row): StoredScheduledScan => ({
+  id,
+  target: targetId,
+  date_time: dateTime,
+  recurrence,
+  changed,
+  changed_by: JSON.parse(changedBy) as User,
+  blackout_period: JSON.parse(blackoutPeriod) as BlackoutPeriod,
+  timezone,
+  run_on_day_of_week: runOnDayOfWeek === 1,
+  scheduled_day_of_week: scheduledDayOfWeek,
+  week_index: weekIndex,
+  partial_scan: partialScan === 1,
+  override_target_settings: overrideTargetSettings === 1,
+  incremental: incremental === 1,
+  reduced_scope: reducedScope === 1,
+  scan_profile: scanProfile,
+  unlimited
 } as StoredScheduledScan)
 
 const toParams = (tenant: string, s: StoredScheduledScan) => ({
@@ -112,12 +104,12 @@ function patchSql (fields: readonly string[]): string {
 export function createScheduledScansRepo (db: Db) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ?').pluck(),
-    page: db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?`),
+    page: db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?`).raw(),
     countOfTarget: db.prepare<[string, string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ?').pluck(),
     pageOfTarget: db.prepare<[string, string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans
-      WHERE tenant = ? AND target_id = ? ORDER BY rowid LIMIT ? OFFSET ?`),
-    all: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid`),
-    get: db.prepare<[string, string, string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?`),
+      WHERE tenant = ? AND target_id = ? ORDER BY rowid LIMIT ? OFFSET ?`).raw(),
+    all: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid`).raw(),
+    get: db.prepare<[string, string, string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?`).raw(),
     insert: db.prepare(`INSERT INTO probely_scheduled_scans (tenant, ${COLUMNS}) VALUES (@tenant, @id, @target_id, @date_time,
       @recurrence, @timezone, @run_on_day_of_week, @scheduled_day_of_week, @week_index, @partial_scan, @override_target_settings,
       @incremental, @reduced_scope, @scan_profile, @unlimited, @blackout_period, @changed, @changed_by)`),
@@ -131,7 +123,7 @@ export function createScheduledScansRepo (db: Db) {
   const patchStatement = (fields: string[]) => {
     const key = fields.join(',')
     let statement = patchStatements.get(key)
-    if (!statement) { statement = db.prepare<Record<string, unknown>, Row>(patchSql(fields)); patchStatements.set(key, statement) }
+    if (!statement) { statement = db.prepare<Record<string, unknown>, Row>(patchSql(fields)).raw(); patchStatements.set(key, statement) }
     return statement
   }
 
