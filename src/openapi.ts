@@ -9,6 +9,9 @@ declare module 'fastify' {
   }
 }
 
+/** @fastify/swagger, required on first use: start-up does not load it */
+const swaggerPlugin = () => (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
+
 const DOCUMENT_OPTIONS: SwaggerOptions = {
   openapi: {
     openapi: '3.1.0',
@@ -49,7 +52,7 @@ const DOCUMENT_OPTIONS: SwaggerOptions = {
  * document and its libraries cost start-up time that most runs never use.
  */
 async function makeDocument (routes: RouteOptions[]): Promise<object> {
-  const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
+  const swagger = swaggerPlugin()
   const sub = Fastify({ logger: false })
   sub.setValidatorCompiler(() => () => true)
   sub.setSerializerCompiler(() => data => JSON.stringify(data))
@@ -80,7 +83,7 @@ async function openapi (app: FastifyInstance) {
   // never use: it lives in a second Fastify instance, built on the first visit to /docs.
   let docs: Promise<FastifyInstance> | undefined
   const buildDocs = async () => {
-    const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
+    const swagger = swaggerPlugin()
     const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default
     const sub = Fastify({ logger: false })
     await sub.register(swagger, { mode: 'static', specification: { document: await app.openapiDocument() as never } })
