@@ -32,6 +32,11 @@ function readMultipart (request: FastifyRequest, payload: Readable, bodyLimit: n
     const entries: [string, string | Buffer][] = []
     let received = 0
     let settled = false
+    const succeed = () => {
+      if (settled) return
+      settled = true
+      resolve(entries)
+    }
     const fail = (err: unknown) => {
       if (settled) return
       settled = true
@@ -63,13 +68,10 @@ function readMultipart (request: FastifyRequest, payload: Readable, bodyLimit: n
     for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit']) parser.on(limit, () => fail(tooLarge()))
     parser.on('error', (err: Error) => {
       // an empty body is an empty form, as Django reads it, not cut-off multipart data
-      if (received === 0 && err.message === 'Unexpected end of multipart data') {
-        settled = true
-        return resolve(entries)
-      }
-      fail(err)
+      if (received === 0 && err.message === 'Unexpected end of multipart data') succeed()
+      else fail(err)
     })
-    parser.on('finish', () => { if (!settled) { settled = true; resolve(entries) } })
+    parser.on('finish', succeed)
     payload.pipe(parser)
   })
 }
