@@ -21,17 +21,32 @@ export function createStore (db: Db, seed: Fixture) {
     list: db.prepare<[], string>('SELECT name FROM tenants ORDER BY name').pluck(),
     remove: db.prepare<[string]>('DELETE FROM tenants WHERE name = ?')
   }
-  const batch = new GroupCommit(db)
   /** Tenants known to have their data: saves a query per request. */
   const provisioned = new Set<string>()
+  /** After a rollback what is kept in memory may show undone writes: SQLite alone is to be read. */
+  const forgetKept = () => { provisioned.clear(); targets.forgetAll(); scheduledScans.forgetAll() }
+  const batch = new GroupCommit(db, forgetKept)
 
-  const load: (tenant: string, fixture: Fixture) => void = db.transaction((tenant: string, fixture: Fixture) => {
+  /** A db.transaction whose rollback also drops what the repos keep in memory. */
+  const transaction = <A extends unknown[]>(fn: (...args: A) => void) => {
+    const run = db.transaction(fn)
+    return (...args: A): void => {
+      try {
+        run(...args)
+      } catch (err) {
+        forgetKept()
+        throw err
+      }
+    }
+  }
+
+  const load = transaction((tenant: string, fixture: Fixture) => {
     q.insert.run(tenant, new Date().toISOString())
     loadNeostraFixture(neostra, tenant, fixture.neostra)
     loadProbelyFixture(targets, scheduledScans, tenant, fixture.probely)
   })
 
-  const clear: (tenant: string) => void = db.transaction((tenant: string) => {
+  const clear = transaction((tenant: string) => {
     neostra.clear(tenant)
     scheduledScans.clear(tenant)
     targets.clear(tenant)
@@ -72,7 +87,7 @@ export function createStore (db: Db, seed: Fixture) {
     /** Back to the configured fixture: one tenant, or every tenant (`undefined`). */
     reset (tenant?: string): void {
       const names = tenant === undefined ? q.list.all() : [tenant]
-      db.transaction(() => {
+      transaction(() => {
         for (const name of names) { clear(name); provisioned.delete(name) }
         if (tenant === undefined) load('default', seed)
         else load(tenant, seed)

@@ -82,25 +82,24 @@ const COLUMNS = `id, target_id, date_time, recurrence, timezone, run_on_day_of_w
 const PATCHABLE = ['date_time', 'recurrence', 'timezone', 'run_on_day_of_week', 'scheduled_day_of_week', 'week_index',
   'partial_scan', 'override_target_settings', 'incremental', 'reduced_scope', 'scan_profile'] as const
 
-const RULE_FIELDS = new Set(['run_on_day_of_week', 'recurrence', 'scheduled_day_of_week', 'week_index'])
-
-/**
- * The UPDATE for one set of fields sent: only those columns are written (assigning a column, even to
- * its own value, makes SQLite redo its indexes and foreign keys). When a field of the rule across
- * fields is sent, the rule guards the write, on the record as it would be after it (rules.ts words it).
- */
+/** The UPDATE for one set of fields sent: only those columns are written (assigning a column, even to
+ * its own value, makes SQLite redo its indexes and foreign keys). */
 function patchSql (fields: readonly string[]): string {
-  const after = (f: string) => fields.includes(f) ? `@${f}` : f
-  const guard = fields.some(f => RULE_FIELDS.has(f))
-    ? `AND NOT (${after('run_on_day_of_week')} = 1 AND (${after('recurrence')} NOT IN ('m', 'q')
-      OR ${after('scheduled_day_of_week')} IS NULL OR coalesce(${after('week_index')}, '') = ''))`
-    : ''
   return `UPDATE probely_scheduled_scans SET ${[...fields.map(f => `${f} = @${f}`), 'changed = @changed', 'changed_by = @changed_by'].join(', ')}
-    WHERE tenant = @tenant AND target_id = @target_id AND id = @id ${guard}
-    RETURNING ${COLUMNS}`
+    WHERE tenant = @tenant AND target_id = @target_id AND id = @id`
 }
 
-/** Probely scheduled scans, one tenant at a time; every statement prepared once. */
+/** Scheduled scans kept parsed in memory (the first kept forgotten first past this many). */
+const KEPT = 10_000
+
+/**
+ * Probely scheduled scans, one tenant at a time; every statement prepared once.
+ *
+ * The records last read or written are kept parsed, written through: SQLite is written first and the
+ * kept copy replaced only once its statement has succeeded, so a PATCH reads nothing back. A transaction
+ * rolled back after that (a failed COMMIT, a fixture refused half-way) must call `forgetAll()`, as the
+ * store does: the kept copies would otherwise show writes that were undone.
+ */
 export function createScheduledScansRepo (db: Db) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ?').pluck(),
@@ -109,44 +108,67 @@ export function createScheduledScansRepo (db: Db) {
     pageOfTarget: db.prepare<[string, string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans
       WHERE tenant = ? AND target_id = ? ORDER BY rowid LIMIT ? OFFSET ?`).raw(),
     all: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid`).raw(),
-    get: db.prepare<[string, string, string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?`).raw(),
+    get: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? AND id = ?`).raw(),
     insert: db.prepare(`INSERT INTO probely_scheduled_scans (tenant, ${COLUMNS}) VALUES (@tenant, @id, @target_id, @date_time,
       @recurrence, @timezone, @run_on_day_of_week, @scheduled_day_of_week, @week_index, @partial_scan, @override_target_settings,
       @incremental, @reduced_scope, @scan_profile, @unlimited, @blackout_period, @changed, @changed_by)`),
-    exists: db.prepare<[string, string, string], number>('SELECT 1 FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?').pluck(),
     delete: db.prepare<[string, string, string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? AND id = ?'),
     clear: db.prepare<[string]>('DELETE FROM probely_scheduled_scans WHERE tenant = ?')
   }
 
   /** One prepared UPDATE per set of fields sent, prepared on first use and kept. */
-  const patchStatements = new Map<string, Statement<Record<string, unknown>, Row>>()
+  const patchStatements = new Map<string, Statement<Record<string, unknown>>>()
   const patchStatement = (fields: string[]) => {
     const key = fields.join(',')
     let statement = patchStatements.get(key)
-    if (!statement) { statement = db.prepare<Record<string, unknown>, Row>(patchSql(fields)).raw(); patchStatements.set(key, statement) }
+    if (!statement) { statement = db.prepare<Record<string, unknown>>(patchSql(fields)); patchStatements.set(key, statement) }
     return statement
   }
 
+  const kept = new Map<string, StoredScheduledScan>()
+  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`
+  const keep = (tenant: string, scan: StoredScheduledScan) => {
+    const k = key(tenant, scan.id)
+    if (kept.size >= KEPT && !kept.has(k)) kept.delete(kept.keys().next().value as string)
+    kept.set(k, scan)
+  }
+  /** The record, kept or read; undefined when it is missing or belongs to another target. */
+  const get = (tenant: string, targetId: string, id: string): StoredScheduledScan | undefined => {
+    let scan = kept.get(key(tenant, id))
+    if (scan === undefined) {
+      const row = q.get.get(tenant, id)
+      if (row === undefined) return undefined
+      scan = toStored(row)
+      keep(tenant, scan)
+    }
+    return scan.target === targetId ? scan : undefined
+  }
+
   /**
-   * Writes `changes` in one statement, guarded by the rule across fields (RETURNING nothing when the
-   * record is missing or the rule fails). Only then is the record read, to tell a 404 from the
-   * rule's messages, which `check` words.
+   * Writes `changes` unless the record as it would be after them breaks the rule across fields, which
+   * `check` words (DRF's validate()); undefined when the record is missing.
    */
   const patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
   ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
-    const params: Record<string, unknown> = { tenant, target_id: targetId, id, changed: stamp.changed, changed_by: JSON.stringify(stamp.changed_by) }
+    const current = get(tenant, targetId, id)
+    if (current === undefined) return undefined
     const fields = PATCHABLE.filter(f => changes[f] !== undefined)
+    const after: StoredScheduledScan = { ...current, ...stamp }
+    const params: Record<string, unknown> = { tenant, target_id: targetId, id, changed: stamp.changed, changed_by: JSON.stringify(stamp.changed_by) }
     for (const field of fields) {
       const value = changes[field]
+      Object.assign(after, { [field]: value })
       params[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value
     }
-    const row = patchStatement(fields).get(params)
-    if (row) return { scan: toStored(row) }
-    const current = q.get.get(tenant, targetId, id)
-    if (!current) return undefined
-    return { errors: check({ ...toStored(current), ...changes, ...stamp }) ?? { non_field_errors: ['Invalid input.'] } }
+    const errors = check(after)
+    if (errors !== undefined) return { errors }
+    patchStatement(fields).run(params)
+    keep(tenant, after)
+    return { scan: after }
   }
+
+  const forget = (tenant: string) => { for (const k of kept.keys()) if (k.startsWith(`${tenant}\u0000`)) kept.delete(k) }
 
   return {
     count: (tenant: string, targetId?: string) =>
@@ -154,12 +176,18 @@ export function createScheduledScansRepo (db: Db) {
     page: (tenant: string, limit: number, offset: number, targetId?: string) =>
       (targetId === undefined ? q.page.all(tenant, limit, offset) : q.pageOfTarget.all(tenant, targetId, limit, offset)).map(toStored),
     all: (tenant: string) => q.all.all(tenant).map(toStored),
-    get: (tenant: string, targetId: string, id: string) => { const r = q.get.get(tenant, targetId, id); return r && toStored(r) },
-    exists: (tenant: string, targetId: string, id: string) => q.exists.get(tenant, targetId, id) !== undefined,
+    get,
+    exists: (tenant: string, targetId: string, id: string) => get(tenant, targetId, id) !== undefined,
     insert: (tenant: string, scan: StoredScheduledScan) => q.insert.run(toParams(tenant, scan)),
     patch,
-    delete: (tenant: string, targetId: string, id: string) => q.delete.run(tenant, targetId, id).changes > 0,
-    clear: (tenant: string) => q.clear.run(tenant)
+    delete: (tenant: string, targetId: string, id: string) => {
+      const gone = q.delete.run(tenant, targetId, id).changes > 0
+      if (gone) kept.delete(key(tenant, id))
+      return gone
+    },
+    clear: (tenant: string) => { q.clear.run(tenant); forget(tenant) },
+    /** Drops every kept record: after a rollback, SQLite alone knows what is stored. */
+    forgetAll: () => kept.clear()
   }
 }
 export type ScheduledScansRepo = ReturnType<typeof createScheduledScansRepo>

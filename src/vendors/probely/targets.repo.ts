@@ -69,7 +69,9 @@ export function createTargetsRepo (db: Db) {
     allProfiles: (tenant: string): ScanProfile[] => q.profileAll.all(tenant).map(d => JSON.parse(d)),
     profileExists: (tenant: string, id: string) => q.profileExists.get(tenant, id) !== undefined,
     insertProfile: (tenant: string, profile: ScanProfile) => q.insertProfile.run(tenant, profile.id, JSON.stringify(profile)),
-    clear: (tenant: string) => { forget(tenant); q.clear.run(tenant); q.clearProfiles.run(tenant) }
+    clear: (tenant: string) => { forget(tenant); q.clear.run(tenant); q.clearProfiles.run(tenant) },
+    /** Drops every parsed target: after a rollback, SQLite alone knows what is stored. */
+    forgetAll: () => parsed.clear()
   }
 }
 export type TargetsRepo = ReturnType<typeof createTargetsRepo>
