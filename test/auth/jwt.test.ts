@@ -97,3 +97,14 @@ t.test('a token accepted once (and remembered) is still refused once its exp pas
   t.equal(res.statusCode, 401)
   t.same(res.json(), neostra401('Token has expired'))
 })
+
+t.test('a header remembered after one vendor took it is still held to the other vendor\'s scheme', async t => {
+  const { app, token } = await buildTestApp(t)
+  const jwtHeader = { authorization: `JWT ${token()}` }
+  t.equal((await app.inject({ ...PROBELY, headers: jwtHeader })).statusCode, 200, 'Probely takes JWT (now remembered)')
+  const neostra = await app.inject({ ...NEOSTRA, headers: jwtHeader })
+  t.equal(neostra.statusCode, 401, 'Neostra does not, remembered or not')
+  t.same(neostra.json(), neostra401('Authorization header must use the Bearer scheme'))
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${token()}` } })).statusCode, 200)
+  t.equal((await app.inject({ ...PROBELY, headers: jwtHeader })).statusCode, 200, 'and Probely still does')
+})

@@ -18,7 +18,26 @@ export type StoredDateTime = string
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
+/** The form clients send most (`toISOString()`, UTC with `Z`), read without making a Date. */
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z$/
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+
+function parseCanonical (input: string): StoredDateTime | undefined {
+  const m = CANONICAL.exec(input)
+  if (m === null) return undefined
+  const year = +m[1]; const month = +m[2]; const day = +m[3]
+  if (year < 1 || month < 1 || month > 12 || day < 1 || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) return undefined
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return undefined
+  return `${input.slice(0, 19)}.${(m[7] ?? '').padEnd(6, '0')}Z`
+}
+
 export function parseDrfDateTime (input: string): StoredDateTime | null {
+  return parseCanonical(input) ?? parseAnyDrfDateTime(input)
+}
+
+/** Every form parse_datetime takes (exported for the test that holds the canonical path to it). */
+export function parseAnyDrfDateTime (input: string): StoredDateTime | null {
   const m = ISO.exec(input)
   if (!m) return null
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', tz = ''] = m
