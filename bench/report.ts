@@ -9,7 +9,14 @@ export interface Row {
   ratio: number
 }
 
-export interface ColdStart { ceilingMs: number, scanstubMs: number, idleRssMb: number }
+export interface ColdStart {
+  ceilingMs: number
+  scanstubMs: number
+  ratio: number
+  /** every pair, ceiling first, in ms */
+  pairs: [number, number][]
+  idleRssMb: number
+}
 
 /** The bench's table, as Markdown (it reads as plain text too). */
 export function renderTable (rows: Row[], cold: ColdStart, meta: string): string {
@@ -22,7 +29,9 @@ export function renderTable (rows: Row[], cold: ColdStart, meta: string): string
     '|---|---:|',
     `| ceiling (bare Fastify) | ${cold.ceilingMs} |`,
     `| scanstub (built JavaScript, \`node dist/scanstub.js serve\`) | ${cold.scanstubMs} |`,
-    `| ratio | ${Math.round((cold.scanstubMs / cold.ceilingMs) * 100) / 100} |`,
+    `| ratio | ${cold.ratio} |`,
+    '',
+    `Cold start pairs, ceiling / scanstub ms: ${cold.pairs.map(([c, s]) => `${c} / ${s}`).join(', ')}.`,
     '',
     `Idle RSS of scanstub: ${cold.idleRssMb} MB.`,
     '',

@@ -12,24 +12,42 @@ import { renderChart, renderTable, type Row } from './report'
  * `npm run bench`: scanstub against the ceiling of its stack (bare Fastify answering the same PATCH
  * with a constant body), each loaded by autocannon from this process while the servers run in their
  * own. Prints a table; with --out writes results.md and results.svg there.
+ *
+ * Each route is measured in --rounds pairs (ceiling and scanstub back to back, fresh processes, the
+ * order swapped every round) and the medians reported, the ratio being the median of each pair's
+ * own: on a small shared machine one run drifts by a fifth, and a pair drifts together.
  */
 const { values: args } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
-    starts: { type: 'string', default: '5' },
+    starts: { type: 'string', default: '9' },
     out: { type: 'string' }
   }
 })
-const DURATION = Number(args.duration)
-const WARMUP = Number(args.warmup)
-const CONNECTIONS = Number(args.connections)
-const STARTS = Number(args.starts)
+/** A whole number option, at least `min`; anything else stops the bench with one line. */
+function count (name: keyof typeof args, min: number): number {
+  const n = Number(args[name])
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`bench: --${name} must be a whole number of at least ${min} (got ${JSON.stringify(args[name])})`)
+    process.exit(2)
+  }
+  return n
+}
+const DURATION = count('duration', 1)
+const ROUNDS = count('rounds', 1)
+const WARMUP = count('warmup', 0)
+const CONNECTIONS = count('connections', 1)
+const STARTS = count('starts', 1)
 const SECRET = 'bench-secret-for-scanstub'
 const token = createSigner({ key: SECRET, algorithm: 'HS256' })({ sub: 'bench', email: 'bench@scanstub.local', name: 'Bench' })
 const work = mkdtempSync(join(tmpdir(), 'scanstub-bench-'))
 let dbCount = 0
+
+/** The middle value (the upper middle of an even count). */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1']
 const CEILING = [join(packageRoot, 'dist', 'bench', 'ceiling.js')]
@@ -55,14 +73,14 @@ async function load (url: string, route: Target, seconds: number) {
   })
 }
 
-async function measure (name: string, start: () => Promise<ServerProcess>, route: Target) {
+interface Measure { rps: number, p50: number, p99: number, non2xx: number, peakRssMb: number }
+
+async function measure (start: () => Promise<ServerProcess>, route: Target): Promise<Measure> {
   const server = await start()
   try {
     if (WARMUP > 0) await load(server.url, route, WARMUP)
     const result = await load(server.url, route, DURATION)
     return {
-      name,
-      route: route.name,
       rps: Math.round(result.requests.average),
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -73,6 +91,18 @@ async function measure (name: string, start: () => Promise<ServerProcess>, route
     await stopProcess(server)
   }
 }
+
+/** One server's rounds as one row: medians, but the highest p99 and peak RSS, and every non-2xx counted. */
+const summary = (name: string, route: string, ms: Measure[], ratio: number): Row => ({
+  name,
+  route,
+  rps: median(ms.map(m => m.rps)),
+  p50: median(ms.map(m => m.p50)),
+  p99: Math.max(...ms.map(m => m.p99)),
+  non2xx: ms.reduce((n, m) => n + m.non2xx, 0),
+  peakRssMb: Math.max(...ms.map(m => m.peakRssMb)),
+  ratio
+})
 
 /** Spawn to the first 200 answer to a PATCH, in ms. */
 async function coldStart (args: string[], env: () => Record<string, string>, route: Target): Promise<{ ms: number, idleRssMb: number }> {
@@ -91,28 +121,40 @@ async function coldStart (args: string[], env: () => Record<string, string>, rou
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
 async function main () {
   const rows: Row[] = []
   for (const route of ROUTES) {
-    const ceiling = await measure('ceiling', () => startProcess(CEILING, {}), route)
-    const stub = await measure('scanstub', () => startProcess(SCANSTUB, scanstubEnv()), route)
-    rows.push({ ...ceiling, ratio: 1 }, { ...stub, ratio: Math.round((stub.rps / ceiling.rps) * 100) / 100 })
+    const ceiling: Measure[] = []
+    const stub: Measure[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      const measureCeiling = async () => ceiling.push(await measure(() => startProcess(CEILING, {}), route))
+      const measureStub = async () => stub.push(await measure(() => startProcess(SCANSTUB, scanstubEnv()), route))
+      if (round % 2 === 0) { await measureCeiling(); await measureStub() } else { await measureStub(); await measureCeiling() }
+    }
+    const ratio = median(stub.map((m, i) => m.rps / ceiling[i].rps))
+    rows.push(summary('ceiling', route.name, ceiling, 1), summary('scanstub', route.name, stub, Math.round(ratio * 100) / 100))
   }
+  // cold starts in pairs too, the order swapped every pair
   const starts = { ceiling: [] as number[], scanstub: [] as number[], idle: [] as number[] }
   for (let i = 0; i < STARTS; i++) {
-    starts.ceiling.push((await coldStart(CEILING, () => ({}), ROUTES[0])).ms)
-    const s = await coldStart(SCANSTUB, scanstubEnv, ROUTES[0])
-    starts.scanstub.push(s.ms)
-    starts.idle.push(s.idleRssMb)
+    const startCeiling = async () => starts.ceiling.push((await coldStart(CEILING, () => ({}), ROUTES[0])).ms)
+    const startStub = async () => {
+      const s = await coldStart(SCANSTUB, scanstubEnv, ROUTES[0])
+      starts.scanstub.push(s.ms)
+      starts.idle.push(s.idleRssMb)
+    }
+    if (i % 2 === 0) { await startCeiling(); await startStub() } else { await startStub(); await startCeiling() }
   }
   const cold = {
     ceilingMs: Math.round(median(starts.ceiling)),
     scanstubMs: Math.round(median(starts.scanstub)),
-    idleRssMb: median(starts.idle)
+    ratio: Math.round(median(starts.scanstub.map((ms, i) => ms / starts.ceiling[i])) * 100) / 100,
+    pairs: starts.ceiling.map((ms, i): [number, number] => [Math.round(ms), Math.round(starts.scanstub[i])]),
+    idleRssMb: Math.max(...starts.idle)
   }
-  const meta = `node ${process.version}, ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured, cold start median of ${STARTS}`
+  const meta = `node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} paired rounds of ${WARMUP} s warm-up and ${DURATION} s measured per server ` +
+    `(p99 and peak RSS the highest of them, the ratio the median of the rounds' own ratios); cold start median of ${STARTS} pairs, ` +
+    'its ratio the median of the pairs\' own, idle RSS the highest'
   const table = renderTable(rows, cold, meta)
   process.stdout.write(table + '\n')
   if (args.out) {
