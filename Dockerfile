@@ -13,6 +13,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# the build starts the server once to make the launcher's code cache: it needs the schema and demo data
+COPY migrations ./migrations
+COPY fixtures ./fixtures
 RUN npm run build && npm prune --omit=dev
 
 FROM node:${NODE_VERSION}-bookworm-slim AS run

@@ -13,6 +13,10 @@ const stages = [...new Set(instructions.map(i => i.stage))].filter(Boolean) // '
 const finalStage = stages[stages.length - 1]
 const of = (stage: string, keyword: string) => instructions.filter(i => i.stage === stage && i.keyword === keyword)
 
+// the replay installs and builds from scratch (better-sqlite3 compiles from source): more than the
+// suite's 120 s per file on a busy 2-core machine
+t.setTimeout(900_000)
+
 t.test('the Dockerfile: multi-stage, pinned slim LTS base, non-root, /data volume, healthcheck without curl', async t => {
   const froms = instructions.filter(i => i.keyword === 'FROM')
   t.same(stages, ['build', 'run'], 'a build stage and a run stage')
@@ -84,6 +88,7 @@ t.test('from a clean copy of what the Dockerfile copies: install, build, start C
   const run = dirs[finalStage]
   t.notOk(existsSync(join(run, 'node_modules', 'tap')), 'no dev dependency in the run stage')
   t.notOk(existsSync(join(run, 'src')), 'no sources in the run stage')
+  t.ok(existsSync(join(run, 'dist', 'scanstub.bundle.cache')), 'the launcher\'s code cache, made by the build, is in the run stage')
 
   const env = { ...envOf(of(finalStage, 'ENV').map(e => e.args).join(' ')), PATH: process.env.PATH ?? '', PORT: '18765', HOST: '127.0.0.1', DATABASE: join(root, 'data', 'scanstub.db'), LOG_LEVEL: 'warn' }
   const health = execForm(/CMD (\[.*\])/.exec(of(finalStage, 'HEALTHCHECK')[0].args)![1])
