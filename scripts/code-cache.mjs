@@ -7,7 +7,8 @@ import { existsSync, statSync } from 'node:fs'
 const SECRET = 'code-cache-warm-up-secret'
 
 export async function writeCodeCache (command, cachePath) {
-  const env = { ...process.env, JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', DATABASE: ':memory:', LOG_LEVEL: 'warn' }
+  // none of the caller's scanstub settings (SEED_FILE, STRICT, ...): the warm-up runs on the defaults
+  const env = { PATH: process.env.PATH, JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', DATABASE: ':memory:', LOG_LEVEL: 'warn' }
   const token = execFileSync(process.execPath, [command, 'token'], { env, encoding: 'utf8' }).trim()
   const server = spawn(process.execPath, [command, 'serve'], { env: { ...env, SCANSTUB_CODE_CACHE_OUT: cachePath }, stdio: ['ignore', 'pipe', 'inherit'] })
   const exited = new Promise(resolve => server.once('exit', code => resolve(code)))
