@@ -1,5 +1,6 @@
 import t from 'tap'
 import { openDatabase } from '../../src/store/db'
+import { KeptRecords } from '../../src/store/kept-records'
 import { buildTestApp, demoFixture } from '../helpers'
 
 // Scheduled scans are kept parsed in memory and written through (scheduled-scans.repo.ts). These tests
@@ -8,6 +9,21 @@ import { buildTestApp, demoFixture } from '../helpers'
 const TARGET = 'AxtkqTE1AbFd'
 const SCAN = 'Dq7HkZ2vRtYp'
 const PATH = `/targets/${TARGET}/scheduledscans/${SCAN}/`
+t.test('KeptRecords: bounded, the first kept forgotten first; a tenant forgotten alone', async t => {
+  const kept = new KeptRecords<string>(2)
+  kept.keep('a', '1', 'a1')
+  kept.keep('a', '2', 'a2')
+  kept.keep('a', '1', 'a1 again')
+  t.equal(kept.get('a', '2'), 'a2', 'keeping a record again evicts nothing')
+  kept.keep('ab', '1', 'ab1')
+  t.equal(kept.get('a', '1'), undefined, 'past the limit the first kept is forgotten')
+  t.same([kept.get('a', '2'), kept.get('ab', '1')], ['a2', 'ab1'])
+  kept.forgetTenant('a')
+  t.same([kept.get('a', '2'), kept.get('ab', '1')], [undefined, 'ab1'], 'tenant "a" forgotten, "ab" kept')
+  kept.delete('ab', '1')
+  t.equal(kept.get('ab', '1'), undefined)
+})
+
 const stamp = { changed: '2030-01-01T00:00:00.000000Z', changed_by: { id: 'u-x', email: 'x@example.com', name: 'X' } }
 
 t.test('a batch whose COMMIT fails leaves the kept record as SQLite has it', async t => {

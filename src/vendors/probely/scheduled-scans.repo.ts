@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
+import { KeptRecords } from '../../store/kept-records'
 import type { FieldErrors } from './drf'
 import { renderDrfDateTime } from './datetime'
 import type { BlackoutPeriod, ScheduledScan, StoredTarget, User } from './schemas'
@@ -125,21 +126,15 @@ export function createScheduledScansRepo (db: Db) {
     return statement
   }
 
-  const kept = new Map<string, StoredScheduledScan>()
-  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`
-  const keep = (tenant: string, scan: StoredScheduledScan) => {
-    const k = key(tenant, scan.id)
-    if (kept.size >= KEPT && !kept.has(k)) kept.delete(kept.keys().next().value as string)
-    kept.set(k, scan)
-  }
+  const kept = new KeptRecords<StoredScheduledScan>(KEPT)
   /** The record, kept or read; undefined when it is missing or belongs to another target. */
   const get = (tenant: string, targetId: string, id: string): StoredScheduledScan | undefined => {
-    let scan = kept.get(key(tenant, id))
+    let scan = kept.get(tenant, id)
     if (scan === undefined) {
       const row = q.get.get(tenant, id)
       if (row === undefined) return undefined
       scan = toStored(row)
-      keep(tenant, scan)
+      kept.keep(tenant, id, scan)
     }
     return scan.target === targetId ? scan : undefined
   }
@@ -164,11 +159,9 @@ export function createScheduledScansRepo (db: Db) {
     const errors = check(after)
     if (errors !== undefined) return { errors }
     patchStatement(fields).run(params)
-    keep(tenant, after)
+    kept.keep(tenant, id, after)
     return { scan: after }
   }
-
-  const forget = (tenant: string) => { for (const k of kept.keys()) if (k.startsWith(`${tenant}\u0000`)) kept.delete(k) }
 
   return {
     count: (tenant: string, targetId?: string) =>
@@ -182,12 +175,12 @@ export function createScheduledScansRepo (db: Db) {
     patch,
     delete: (tenant: string, targetId: string, id: string) => {
       const gone = q.delete.run(tenant, targetId, id).changes > 0
-      if (gone) kept.delete(key(tenant, id))
+      if (gone) kept.delete(tenant, id)
       return gone
     },
-    clear: (tenant: string) => { q.clear.run(tenant); forget(tenant) },
+    clear: (tenant: string) => { q.clear.run(tenant); kept.forgetTenant(tenant) },
     /** Drops every kept record: after a rollback, SQLite alone knows what is stored. */
-    forgetAll: () => kept.clear()
+    forgetAll: () => { kept.clear() }
   }
 }
 export type ScheduledScansRepo = ReturnType<typeof createScheduledScansRepo>

@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db'
+import { KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
 
@@ -29,21 +30,17 @@ export function createTargetsRepo (db: Db) {
 
   // Targets change only when a fixture is loaded, so each is parsed once and kept (bounded; the oldest
   // forgotten first). The objects are shared: callers copy, never mutate.
-  const parsed = new Map<string, StoredTarget>()
-  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`
+  const parsed = new KeptRecords<StoredTarget>(PARSED_TARGETS_KEPT)
   const stored = (tenant: string, id: string): StoredTarget | undefined => {
-    const k = key(tenant, id)
-    let target = parsed.get(k)
+    let target = parsed.get(tenant, id)
     if (target === undefined) {
       const d = q.get.get(tenant, id)
       if (d === undefined) return undefined
       target = JSON.parse(d) as StoredTarget
-      if (parsed.size >= PARSED_TARGETS_KEPT) parsed.delete(parsed.keys().next().value as string)
-      parsed.set(k, target)
+      parsed.keep(tenant, id, target)
     }
     return target
   }
-  const forget = (tenant: string) => { for (const k of parsed.keys()) if (k.startsWith(`${tenant}\u0000`)) parsed.delete(k) }
 
   const withNextScan = (tenant: string, stored: StoredTarget): Target => {
     const next = q.nextScan.get(tenant, stored.id)
@@ -62,14 +59,14 @@ export function createTargetsRepo (db: Db) {
     },
     exists: (tenant: string, id: string) => q.exists.get(tenant, id) !== undefined,
     allStored: (tenant: string): StoredTarget[] => q.all.all(tenant).map(d => JSON.parse(d)),
-    insert: (tenant: string, target: StoredTarget) => { parsed.delete(key(tenant, target.id)); q.insert.run(tenant, target.id, JSON.stringify(target)) },
+    insert: (tenant: string, target: StoredTarget) => { parsed.delete(tenant, target.id); q.insert.run(tenant, target.id, JSON.stringify(target)) },
     profileCount: (tenant: string) => q.profileCount.get(tenant) ?? 0,
     profilePage: (tenant: string, limit: number, offset: number): ScanProfile[] =>
       q.profilePage.all(tenant, limit, offset).map(d => JSON.parse(d)),
     allProfiles: (tenant: string): ScanProfile[] => q.profileAll.all(tenant).map(d => JSON.parse(d)),
     profileExists: (tenant: string, id: string) => q.profileExists.get(tenant, id) !== undefined,
     insertProfile: (tenant: string, profile: ScanProfile) => q.insertProfile.run(tenant, profile.id, JSON.stringify(profile)),
-    clear: (tenant: string) => { forget(tenant); q.clear.run(tenant); q.clearProfiles.run(tenant) },
+    clear: (tenant: string) => { parsed.forgetTenant(tenant); q.clear.run(tenant); q.clearProfiles.run(tenant) },
     /** Drops every parsed target: after a rollback, SQLite alone knows what is stored. */
     forgetAll: () => parsed.clear()
   }

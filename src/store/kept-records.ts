@@ -1,0 +1,36 @@
+/**
+ * Records kept parsed in memory, by tenant and id, at most `limit` of them (the first kept is
+ * forgotten first). A repo keeps a record only once the statement that stored it has succeeded; after
+ * a rollback the store calls `clear()`, since SQLite alone then knows what is stored.
+ */
+export class KeptRecords<T> {
+  private readonly records = new Map<string, T>()
+
+  constructor (private readonly limit: number) {}
+
+  get (tenant: string, id: string): T | undefined {
+    return this.records.get(keyOf(tenant, id))
+  }
+
+  keep (tenant: string, id: string, record: T): void {
+    const key = keyOf(tenant, id)
+    if (this.records.size >= this.limit && !this.records.has(key)) this.records.delete(this.records.keys().next().value as string)
+    this.records.set(key, record)
+  }
+
+  delete (tenant: string, id: string): void {
+    this.records.delete(keyOf(tenant, id))
+  }
+
+  /** Forgets one tenant's records. */
+  forgetTenant (tenant: string): void {
+    const prefix = keyOf(tenant, '')
+    for (const key of this.records.keys()) if (key.startsWith(prefix)) this.records.delete(key)
+  }
+
+  clear (): void {
+    this.records.clear()
+  }
+}
+
+const keyOf = (tenant: string, id: string) => `${tenant}\u0000${id}`
