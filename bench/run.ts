@@ -48,6 +48,17 @@ let dbCount = 0
 
 /** The middle value (the upper middle of an even count). */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const hundredths = (x: number) => Math.round(x * 100) / 100
+
+/**
+ * `n` pairs of runs of the ceiling and of scanstub, back to back, the order swapped every pair: a
+ * drift of the shared machine then weighs on both halves of a pair alike.
+ */
+async function inPairs (n: number, ceiling: () => Promise<void>, scanstub: () => Promise<void>) {
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) { await ceiling(); await scanstub() } else { await scanstub(); await ceiling() }
+  }
+}
 
 const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1']
 const CEILING = [join(packageRoot, 'dist', 'bench', 'ceiling.js')]
@@ -126,29 +137,24 @@ async function main () {
   for (const route of ROUTES) {
     const ceiling: Measure[] = []
     const stub: Measure[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      const measureCeiling = async () => ceiling.push(await measure(() => startProcess(CEILING, {}), route))
-      const measureStub = async () => stub.push(await measure(() => startProcess(SCANSTUB, scanstubEnv()), route))
-      if (round % 2 === 0) { await measureCeiling(); await measureStub() } else { await measureStub(); await measureCeiling() }
-    }
+    await inPairs(ROUNDS,
+      async () => { ceiling.push(await measure(() => startProcess(CEILING, {}), route)) },
+      async () => { stub.push(await measure(() => startProcess(SCANSTUB, scanstubEnv()), route)) })
     const ratio = median(stub.map((m, i) => m.rps / ceiling[i].rps))
-    rows.push(summary('ceiling', route.name, ceiling, 1), summary('scanstub', route.name, stub, Math.round(ratio * 100) / 100))
+    rows.push(summary('ceiling', route.name, ceiling, 1), summary('scanstub', route.name, stub, hundredths(ratio)))
   }
-  // cold starts in pairs too, the order swapped every pair
   const starts = { ceiling: [] as number[], scanstub: [] as number[], idle: [] as number[] }
-  for (let i = 0; i < STARTS; i++) {
-    const startCeiling = async () => starts.ceiling.push((await coldStart(CEILING, () => ({}), ROUTES[0])).ms)
-    const startStub = async () => {
+  await inPairs(STARTS,
+    async () => { starts.ceiling.push((await coldStart(CEILING, () => ({}), ROUTES[0])).ms) },
+    async () => {
       const s = await coldStart(SCANSTUB, scanstubEnv, ROUTES[0])
       starts.scanstub.push(s.ms)
       starts.idle.push(s.idleRssMb)
-    }
-    if (i % 2 === 0) { await startCeiling(); await startStub() } else { await startStub(); await startCeiling() }
-  }
+    })
   const cold = {
     ceilingMs: Math.round(median(starts.ceiling)),
     scanstubMs: Math.round(median(starts.scanstub)),
-    ratio: Math.round(median(starts.scanstub.map((ms, i) => ms / starts.ceiling[i])) * 100) / 100,
+    ratio: hundredths(median(starts.scanstub.map((ms, i) => ms / starts.ceiling[i]))),
     pairs: starts.ceiling.map((ms, i): [number, number] => [Math.round(ms), Math.round(starts.scanstub[i])]),
     idleRssMb: Math.max(...starts.idle)
   }
