@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import auth from './auth/jwt'
 import type { Config } from './config'
 import core from './core/index'
+import { redactUrl } from './core/redact'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
 import { demoFixturePath } from './paths'
@@ -72,7 +73,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.setErrorHandler((error: FastifyError, request, reply) => errorHandlers.get(vendorFor(request.url))!(error, request, reply))
   if (debugging) {
     app.addHook('onResponse', async (request, reply) => {
-      request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
+      request.log.debug({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
     })
   }
 
