@@ -30,6 +30,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** compile every route's validator at once, each schema checked against the meta-schema (a test does) */
   checkSchemas?: boolean
+  /** how often /health may write its probe (default 1 s); tests of health set 0 */
+  healthProbeEveryMs?: number
   /** the vendors to serve (default: VENDORS); a test plugs in one of its own */
   vendors?: readonly VendorModule[]
 }
@@ -89,8 +91,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors })
-  await app.register(healthRoutes)
-  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors })
+  await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
+  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
   for (const vendor of vendors) {
     for (const prefix of vendor.prefixes) {
       await app.register(vendor.plugin, { prefix, strict: config.strict, bodyLimit: BODY_LIMIT })
