@@ -46,7 +46,6 @@ export interface BuildOptions {
   vendors?: readonly VendorModule[]
 }
 
-
 /**
  * Builds the whole service on one SQLite database without listening: the store, the core (tenants,
  * clocks, journal, faults), auth, every vendor of `VENDORS`, admin and health. Everything lives on the

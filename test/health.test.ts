@@ -17,7 +17,7 @@ t.test('/health is 503 with the reason when the database cannot take a write', a
   t.teardown(() => app.close())
   t.same(await health(app), [200, { status: 'ok', database: 'ok' }])
   // a disk that refuses writes, as SQLite reports it (a trigger stands in for the full disk)
-  app.store.db.exec(`CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`)
+  app.store.db.exec('CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON health_probe BEGIN SELECT RAISE(ABORT, \'database or disk is full\'); END')
   t.same(await health(app), [503, { status: 'unavailable', database: 'the database cannot take a write: database or disk is full' }])
   t.same(await app.inject({ method: 'GET', url: '/__admin/health' }).then(r => r.statusCode), 503, 'the admin health says the same')
   app.store.db.exec('DROP TRIGGER full_disk')
