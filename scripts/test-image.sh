@@ -39,7 +39,7 @@ ms () { date +%s%3N; }
 
 cleanup () {
   if [ -n "${COMPOSE_UP:-}" ]; then compose --profile example down -v -t 2 >/dev/null 2>&1; fi
-  podman ps -a -q --filter "label=scanstub-test=$RUN_ID" 2>/dev/null | xargs -r podman rm -f -t 0 >/dev/null 2>&1
+  podman ps -a -q --filter "label=scanstub-test=$RUN_ID" 2>/dev/null | xargs -r podman rm -f -v -t 0 >/dev/null 2>&1
   podman volume ls -q --filter "label=scanstub-test=$RUN_ID" 2>/dev/null | xargs -r podman volume rm -f >/dev/null 2>&1
   if [ -n "${SERVICE_PID:-}" ]; then kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; fi
   if [ -n "${HEALTH_PID:-}" ]; then kill "$HEALTH_PID" 2>/dev/null; fi
@@ -63,7 +63,7 @@ install_podman () {
   say "installing ${missing[*]}"
   # the lock timeout: another install on a shared machine waits instead of failing
   { timeout 300 apt-get -o DPkg::Lock::Timeout=120 update -qq &&
-    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends "${PACKAGES[@]}"
+    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get -o DPkg::Lock::Timeout=120 install -y -qq "${PACKAGES[@]}"
   } >"$LOG/apt" 2>&1 || cannot_run "apt-get install ${missing[*]} failed: $(tail -n 1 "$LOG/apt")"
 }
 
@@ -262,7 +262,7 @@ if timeout 60 podman start "$NAME" >/dev/null 2>>"$LOG/podman" && wait_healthy "
 else
   not_ok "not healthy again after podman start"; podman logs "$NAME" 2>&1 | tail -n 20
 fi
-podman rm -f -t 2 "$NAME" >/dev/null 2>&1
+podman rm -f -v -t 2 "$NAME" >/dev/null 2>&1
 
 # a bad setting: a non-zero exit, and exactly one line that names it (the container's own output:
 # podman logs, not podman run's, which carries podman's systemd complaints)
