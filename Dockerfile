@@ -25,7 +25,7 @@ COPY migrations ./migrations
 COPY fixtures ./fixtures
 # the run stage takes node_modules as they are: drop what compiling better-sqlite3 left beside its .node
 RUN npm run build && npm prune --omit=dev \
- && cd node_modules/better-sqlite3 && rm -rf deps src build/Release/obj build/Release/obj.target build/Release/.deps build/Release/test_extension.node
+ && cd node_modules/better-sqlite3 && rm -rf deps src build/Release/obj build/Release/obj.target build/Release/.deps build/Release/test_extension.node build/Release/sqlite3.a
 
 FROM node:${NODE_VERSION}-bookworm-slim AS run
 ENV NODE_ENV=production \

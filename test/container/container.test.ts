@@ -99,7 +99,7 @@ t.test('from a clean copy of what the Dockerfile copies: install, build, start C
   t.notOk(existsSync(join(run, 'src')), 'no sources in the run stage')
   const sqlite = join(run, 'node_modules', 'better-sqlite3')
   t.ok(existsSync(join(sqlite, 'build', 'Release', 'better_sqlite3.node')), 'better-sqlite3\'s compiled module is kept')
-  for (const leftover of ['deps', 'src', 'build/Release/obj', 'build/Release/obj.target']) t.notOk(existsSync(join(sqlite, leftover)), `nor its compile leftover ${leftover}`)
+  for (const leftover of ['deps', 'src', 'build/Release/obj', 'build/Release/obj.target', 'build/Release/sqlite3.a']) t.notOk(existsSync(join(sqlite, leftover)), `nor its compile leftover ${leftover}`)
   t.ok(existsSync(join(run, 'dist', 'scanstub.bundle.cache')), 'the launcher\'s code cache, made by the build, is in the run stage')
 
   const env = { ...envOf(of(finalStage, 'ENV').map(e => e.args).join(' ')), PATH: process.env.PATH ?? '', PORT: '18765', HOST: '127.0.0.1', DATABASE: join(root, 'data', 'scanstub.db'), LOG_LEVEL: 'warn' }
