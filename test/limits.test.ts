@@ -147,19 +147,6 @@ t.test('token lifetimes: expiresIn is the exp - iat of the token; 1 s is the lea
   t.same((await neostra({ method: 'GET', url: SCAN })).json().data, demoScan())
 })
 
-t.test('a token remembered as verified is refused once its exp has passed', async t => {
-  const { neostra } = await buildTestApp(t)
-  const now = Math.floor(Date.now() / 1000)
-  // exp 2 s ahead: accepted now (and remembered); the check again after exp must not answer from memory
-  const token = signHs256({ sub: 'x', iat: now, exp: now + 2 })
-  t.equal((await neostra({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${token}` } })).statusCode, 200)
-  const realNow = Date.now
-  Date.now = () => (now + 3) * 1000
-  t.teardown(() => { Date.now = realNow })
-  expectAnswer(t, await neostra({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${token}` } }), 401, { error: 'Unauthorized', message: 'Token has expired', code: 401 })
-  Date.now = realNow
-})
-
 t.test('a lifetime of "0" as a string mints a token that is already expired', { todo: 'src/admin/schemas.ts TokenRequest: the string pattern admits "0" while the integer form needs >= 1' }, async t => {
   const { app } = await buildTestApp(t)
   const res = await app.inject({ method: 'POST', url: '/__admin/tokens', payload: { expiresIn: '0' } })
