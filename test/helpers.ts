@@ -53,9 +53,9 @@ export function demoFixture (): any {
 
 /** What `expectAnswer` needs of tap's test object. */
 export interface Asserts {
-  equal: (found: unknown, wanted: unknown, message?: string) => unknown
-  same: (found: unknown, wanted: unknown, message?: string) => unknown
-  match: (found: unknown, pattern: unknown, message?: string) => unknown
+  equal: (found: any, wanted: any, message: string) => unknown
+  same: (found: any, wanted: any, message: string) => unknown
+  match: (found: any, pattern: any, message: string) => unknown
 }
 
 /**

@@ -118,7 +118,7 @@ t.test('a token for another tenant: its records are a 404, never the record, and
   }
   t.notOk((await neostra({ method: 'GET', url: '/api/v1/scans' })).json().data.some((s: { id: string }) => s.id === 'blue-only'), 'not in the list')
   t.notOk((await probely({ method: 'GET', url: '/scheduledscans/' })).json().results.some((s: { id: string }) => s.id === ss.json().id), 'not in the list')
-  expectAnswer(t, await app.inject({ method: 'GET', url: '/api/v1/scans/blue-only', headers: asBlue('Bearer') }), 200, { ...created.json(), status: 200 }, { message: 'blue still has its scan, unchanged' })
+  expectAnswer(t, await app.inject({ method: 'GET', url: '/api/v1/scans/blue-only', headers: asBlue('Bearer') }), 200, { ...(created.json() as object), status: 200 }, { message: 'blue still has its scan, unchanged' })
   expectAnswer(t, await app.inject({ method: 'GET', url: blueSs, headers: asBlue('JWT') }), 200, ss.json(), { message: 'blue still has its scheduled scan, unchanged' })
 
   // a scheduled scan asked for under another target of the same tenant is not found either
