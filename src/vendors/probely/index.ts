@@ -5,7 +5,7 @@ import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { drfValidate } from './drf'
 import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
 import { registerFormParsers } from './forms'
-import { pythonJsonError } from './python-json'
+import { readPythonJson } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
 import scheduledScansRoutes from './scheduled-scans.routes'
 import targetsRoutes from './targets.routes'
@@ -38,18 +38,20 @@ export function probelyErrorHandler (bodyLimit: number) {
 
 /**
  * Probely at the root (its API has no prefix): `JWT` (or `Bearer`) tokens, DRF's parsing and field
- * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
+ * messages from our schemas, DRF's headers (`Allow`, `Content-Type` without charset) and DRF-shaped errors only.
  */
 export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
-  acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)))
+  // DRF's JSONParser: the request's charset, Python's json module and its words; no body of any type is no body
+  acceptJsonOnly(app, (_body, why) => DETAIL.parseError(why ?? ''), { read: readPythonJson, emptyBodyOfAnyType: true })
 
   await registerFormParsers(app, options.bodyLimit)
 
   // Bodies are checked by DRF's rules, read off the route's TypeBox schema; params and queries as they come.
-  app.setValidatorCompiler(({ schema, httpPart }) => {
+  app.setValidatorCompiler(({ schema, httpPart, method }) => {
     if (httpPart !== 'body') return () => true
+    const partial = method === 'PATCH' // DRF's partial update; PUT and POST are full
     return (data: unknown) => {
-      const { value, errors } = drfValidate(schema as TObject, data, { partial: false, strict: options.strict })
+      const { value, errors } = drfValidate(schema as TObject, data, { partial, strict: options.strict })
       return Object.keys(errors).length > 0 ? { error: new DrfValidationError(errors, value) } : { value }
     }
   })
@@ -71,12 +73,14 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
   app.setErrorHandler(probelyErrorHandler(options.bodyLimit))
 
   const served = trackRoutes(app)
-  // DRF sends the view's methods in `Allow` and `Vary: Accept` on every answer of a view
+  // DRF sends the view's methods in `Allow` on every answer of a view; with one renderer (JSON) its
+  // Content-Type has no charset and there is no `Vary: Accept`
   const allowHeaders = new Map<string, string>()
   app.addHook('onSend', (request, reply, payload, done) => {
     const allow = allowHeaders.get(request.routeOptions.url ?? '')
     if (allow) reply.header('allow', allow)
-    reply.header('vary', 'Accept')
+    const type = reply.getHeader('content-type')
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json')
     done(null, payload)
   })
 
