@@ -238,7 +238,7 @@ for path in ['/scan-profiles/', '/scheduledscans/', LIST, '/targets/']:
                'length=0', 'length=-1', 'length=abc', 'length=%202', 'length=%2B2', 'length=1_0', 'length=1e1', 'length=2.0',
                'length=10001', 'length=10000', 'length=', 'length=1&length=2', 'length=2&length=1', 'page=1&page=2&length=1',
                'page=0', 'page=-1', 'page=abc', 'page=2.0', 'page=%201', 'page=', 'page=2', 'page=last', 'page=LAST',
-               'length=\u0661', 'include=compliance', 'ordering=-changed&length=50&page=1']
+               'length=%D9%A1', 'length=%EF%BC%92', 'include=compliance', 'ordering=-changed&length=50&page=1']
     for i, q in enumerate(queries):
         add(f'page-{key}-{i}', [req('GET', f'{path}?{q}' if q else path)])
 
