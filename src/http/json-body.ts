@@ -12,6 +12,8 @@ export interface JsonBodyOptions {
    * by default only JSON may be sent, empty or not.
    */
   emptyBodyOfAnyType?: boolean
+  // other Content-Types read as JSON (DRF: "*/*" and "application/*" match its JSON parser first)
+  alsoJson?: RegExp
 }
 
 /** JSON.parse without `__proto__` and `constructor` keys (dropped, as unknown fields are). */
@@ -28,12 +30,12 @@ const charsetOf = (contentType: string | undefined) => /;\s*charset\s*=\s*("[^"]
 export function acceptJsonOnly (app: FastifyInstance, describe: (body: string, why?: string) => string, options: JsonBodyOptions = {}): void {
   app.removeAllContentTypeParsers()
   const invalid = (message: string) => Object.assign(new Error(message), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' })
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+  const parseJson = (request: { headers: Record<string, string | string[] | undefined> }, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
     const bytes = body as Buffer
     if (bytes.length === 0) return done(null, undefined)
     if (options.read) {
       try {
-        return done(null, options.read(bytes, charsetOf(request.headers['content-type']), safeParse))
+        return done(null, options.read(bytes, charsetOf(request.headers['content-type'] as string | undefined), safeParse))
       } catch (err) {
         return done(invalid(describe('', (err as Error).message)), undefined)
       }
@@ -44,7 +46,9 @@ export function acceptJsonOnly (app: FastifyInstance, describe: (body: string, w
     } catch {
       done(invalid(describe(text)), undefined)
     }
-  })
+  }
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJson)
+  if (options.alsoJson) app.addContentTypeParser(options.alsoJson, { parseAs: 'buffer' }, parseJson)
   if (options.emptyBodyOfAnyType) {
     // any other type: no body is fine, a body is a 415 (Fastify's own error, which the error handler words)
     app.addContentTypeParser('*', (request, payload, done) => {

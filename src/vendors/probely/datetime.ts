@@ -267,8 +267,6 @@ export function readDrfDateTime (input: string): DateTimeReading {
   if (iso && valid(iso)) return toStored(iso)
   const regex = django(input)
   if (regex && valid(regex)) return toStored(regex)
-  // DRF then tries datetime.strptime(value, 'iso-8601'): a format without directives matches itself
-  if (input === 'iso-8601') return '1900-01-01T00:00:00.000000Z'
   return 'invalid'
 }
 

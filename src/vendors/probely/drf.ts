@@ -1,6 +1,6 @@
 import type { TObject } from '@sinclair/typebox'
 import { readDrfDateTime } from './datetime'
-import { PyFloat } from './python-json'
+import { JsonNull, PyFloat } from './python-json'
 import { isIanaTimezone } from './timezones'
 
 /**
@@ -52,6 +52,8 @@ interface PropertySchema {
   readOnly?: boolean
   /** the DRF field class when the type does not tell it (a related field by primary key) */
   'x-drf-field'?: 'PrimaryKeyRelatedField'
+  /** required on create and full update, when the schema at hand (a PATCH's) does not say it */
+  'x-drf-required'?: boolean
 }
 
 /** Python's str() of a JSON value, as DRF puts it into messages. */
@@ -164,8 +166,8 @@ export interface DrfOptions {
  * returned together keyed by field, read-only and unknown fields dropped.
  */
 export function drfValidate (schema: TObject, data: unknown, options: DrfOptions): DrfResult {
-  if (data === undefined) data = {} // no body
-  if (data === null) return { value: {}, errors: { non_field_errors: [MESSAGES.noData] } } // a JSON `null`
+  if (data instanceof JsonNull) return { value: {}, errors: { non_field_errors: [MESSAGES.noData] } }
+  if (data === undefined || data === null) data = {} // no body
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof PyFloat) {
     return { value: {}, errors: { non_field_errors: [MESSAGES.notADict(pyTypeName(data))] } }
   }
@@ -184,7 +186,8 @@ export function drfValidate (schema: TObject, data: unknown, options: DrfOptions
     let raw = input[name]
     const nullable = isNullable(field) || isRelated(field)
     const allowBlank = field.enum?.includes('') ?? false
-    const isRequired = required.has(name)
+    // the field's own `required` (DRF keeps it on a partial update too: a form's empty date_time is read)
+    const isRequired = required.has(name) || field['x-drf-required'] === true
     if (fromForm) {
       // Field.get_value on html input: a checkbox not sent is False (unless partial); an empty value is
       // null where null is allowed, else "not sent" when the field is not required

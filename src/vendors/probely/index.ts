@@ -3,6 +3,7 @@ import type { TObject } from '@sinclair/typebox'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { drfValidate } from './drf'
+import { negotiate } from './negotiation'
 import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
 import { registerFormParsers } from './forms'
 import { readPythonJson } from './python-json'
@@ -42,7 +43,7 @@ export function probelyErrorHandler (bodyLimit: number) {
  */
 export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
   // DRF's JSONParser: the request's charset, Python's json module and its words; no body of any type is no body
-  acceptJsonOnly(app, (_body, why) => DETAIL.parseError(why ?? ''), { read: readPythonJson, emptyBodyOfAnyType: true })
+  acceptJsonOnly(app, (_body, why) => DETAIL.parseError(why ?? ''), { read: readPythonJson, emptyBodyOfAnyType: true, alsoJson: /^(\*\/\*|application\/\*)\s*(;|$)/i })
 
   await registerFormParsers(app, options.bodyLimit)
 
@@ -59,6 +60,10 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
   // plain callbacks, not async hooks: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
     if (request.is404) return done()
+    // DRF negotiates the renderer before it authenticates
+    const negotiation = negotiate(request.headers.accept, (request.query as { format?: string | string[] }).format)
+    if (negotiation === 'not-found') return sendDetail(reply, 404, DETAIL.notFound)
+    if (negotiation === 'not-acceptable') return sendDetail(reply, 406, DETAIL.notAcceptable)
     const result = app.authenticate(request, ['JWT', 'Bearer'])
     if (!result.ok) {
       reply.header('www-authenticate', 'JWT realm="api"')

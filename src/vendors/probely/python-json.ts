@@ -200,5 +200,10 @@ export function readPythonJson (bytes: Buffer, charset: string | undefined, pars
   } catch {
     throw new Error(pythonJsonError(text))
   }
+  if (value === null) return JSON_NULL
   return /\d[.eE]/.test(text) ? withPythonFloats(text, parse) : value
 }
+
+/** A body that is the JSON `null`, told apart from no body at all (DRF: "No data provided" against a no-op) */
+export class JsonNull { toJSON (): null { return null } }
+export const JSON_NULL = new JsonNull()

@@ -166,7 +166,7 @@ export const DAYS_OF_WEEK = [1, 2, 3, 4, 5, 6, 7] as const
 
 /** The writable fields of a scheduled scan, with the vendor page's descriptions. */
 const writableFields = {
-  date_time: DateTime({ description: 'Date and time of next scan scheduled.' }),
+  date_time: DateTime({ 'x-drf-required': true, description: 'Date and time of next scan scheduled.' }),
   recurrence: StringEnum(RECURRENCES, { description: 'Scheduled scan recurrence.' }),
   timezone: Type.String({ maxLength: 64, format: 'iana-timezone', description: 'Timezone to use for scheduled scan timestamp.' }),
   run_on_day_of_week: Type.Boolean({ description: 'Schedule scan to run on specific monthly day of week (for monthly/quarterly recurrence).' }),
