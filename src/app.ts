@@ -13,6 +13,7 @@ import probely, { probelyErrorHandler, sendProbelyNotFound } from './vendors/pro
 import healthRoutes from './health.routes'
 import admin from './admin/index'
 import traffic from './http/traffic'
+import { answerUnparsedMethods } from './http/unparsed-methods' // issue 16
 import openapi from './openapi'
 
 declare module 'fastify' {
@@ -78,7 +79,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(healthRoutes)
   if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken })
   await app.register(neostra, { prefix: '/api', strict: config.strict, bodyLimit: BODY_LIMIT })
-  await app.register(probely, { strict: config.strict, bodyLimit: BODY_LIMIT })
+  const rawAnswers: { answer?: import('./http/unparsed-methods').RawAnswerer } = {} // issue 16: FOO, CONNECT
+  await app.register(probely, { strict: config.strict, bodyLimit: BODY_LIMIT, rawAnswers })
+  answerUnparsedMethods(app.server, (...request) => rawAnswers.answer?.(...request)) // issue 16
 
   return app
 }

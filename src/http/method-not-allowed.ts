@@ -58,3 +58,15 @@ export function answerOtherMethods (app: FastifyInstance, served: Map<string, Se
     })
   }
 }
+
+/**
+ * The methods a concrete path is served with, from the tracked routes (`:param` is one segment; the
+ * final slash optional, as the router has it): for the answers given outside Fastify's router (below).
+ */
+export function methodsOfPath (served: Map<string, Set<string>>): (path: string) => string[] | undefined {
+  const table = [...served].map(([url, methods]) => ({
+    pattern: new RegExp(`^${url.replace(/\/$/, '').split('/').map(s => s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('/')}/?$`),
+    methods: METHODS.filter(m => methods.has(m))
+  }))
+  return path => table.find(t => t.pattern.test(path))?.methods
+}

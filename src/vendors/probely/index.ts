@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
+import type { RawAnswerer } from '../../http/unparsed-methods'
 import { drfValidate } from './drf'
 import { negotiate } from './negotiation'
 import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
@@ -11,7 +12,12 @@ import scanProfilesRoutes from './scan-profiles.routes'
 import scheduledScansRoutes from './scheduled-scans.routes'
 import targetsRoutes from './targets.routes'
 
-export interface ProbelyOptions { strict: boolean, bodyLimit: number }
+export interface ProbelyOptions {
+  strict: boolean
+  bodyLimit: number
+  /** filled once the routes are known: what to answer a method Node's parser or router never hands to Fastify */
+  rawAnswers?: { answer?: RawAnswerer }
+}
 
 /** Probely's answer for a path it does not know; also the app's, since Probely has no path prefix. */
 export const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
@@ -101,5 +107,18 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
   // answerOtherMethods added OPTIONS to `served`; the headers in DRF's order, once, for the onSend hook
   for (const [url, methods] of served) {
     allowHeaders.set(url, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m)).join(', '))
+  }
+  if (options.rawAnswers) {
+    // FOO and CONNECT over the wire: DRF authenticates, then 405 with Allow on a served path (404 elsewhere)
+    const methodsOf = methodsOfPath(served)
+    const json = (status: number, detail: string, headers: Record<string, string> = {}) =>
+      ({ status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ detail }) })
+    options.rawAnswers.answer = (method, url, headers) => {
+      if (url.startsWith('/api/') || url.startsWith('/__admin')) return undefined
+      const auth = app.authenticate({ headers } as FastifyRequest, ['JWT', 'Bearer'])
+      if (!auth.ok) return json(401, authDetail(auth.failure), { 'www-authenticate': 'JWT realm="api"' })
+      const allowed = methodsOf(url.split('?')[0])
+      return allowed ? json(405, DETAIL.methodNotAllowed(method), { allow: allowed.join(', ') }) : json(404, DETAIL.notFound)
+    }
   }
 }

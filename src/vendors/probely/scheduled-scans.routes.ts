@@ -17,7 +17,7 @@ import { serializeScheduledScan } from './scheduled-scan.serializer'
 const security = [{ probelyJWT: [] }]
 /** Probely takes JSON, form and multipart bodies alike */
 const consumes = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
-const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+const errors = { 401: Detail, 404: Detail, 405: Detail, 406: Detail, 500: Detail }
 const bodyErrors = { 400: { anyOf: [FieldErrorsSchema, Detail] }, 413: Detail, 415: Detail }
 const WRITABLE = Object.keys(ScheduledScanPatch.properties).filter(k =>
   !(ScheduledScanPatch.properties as Record<string, { readOnly?: boolean }>)[k].readOnly) as (keyof ScheduledScanChanges)[]
