@@ -14,6 +14,7 @@ import { formatsOf, VENDORS } from './vendors/index'
 import type { VendorModule } from './vendors/vendor-module'
 import healthRoutes from './health.routes'
 import admin from './admin/index'
+import { answerUnparsedMethods, type RawAnswerer } from './http/unparsed-methods'
 import openapi from './openapi'
 
 declare module 'fastify' {
@@ -105,11 +106,14 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors })
   await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
   if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
+  // a method Node's parser refuses (FOO) or CONNECT never reaches Fastify: the owning vendor may answer it raw
+  const rawAnswers = new Map<VendorModule, { answer?: RawAnswerer }>(vendors.map(v => [v, {}]))
   for (const vendor of vendors) {
     for (const prefix of vendor.prefixes) {
-      await app.register(vendor.plugin, { prefix, strict: config.strict, bodyLimit: BODY_LIMIT })
+      await app.register(vendor.plugin, { prefix, strict: config.strict, bodyLimit: BODY_LIMIT, rawAnswers: rawAnswers.get(vendor) })
     }
   }
+  answerUnparsedMethods(app.server, (method, url, headers) => rawAnswers.get(vendorFor(url))?.answer?.(method, url, headers))
 
   return app
 }

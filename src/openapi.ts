@@ -74,7 +74,8 @@ async function makeDocument (routes: RouteOptions[], vendors: readonly Documente
  */
 async function openapi (app: FastifyInstance, options: { vendors: readonly DocumentedVendor[] }) {
   const routes: RouteOptions[] = []
-  app.addHook('onRoute', route => { if (route.method !== 'HEAD') routes.push(route) })
+  // hidden routes (the generated 405s, for methods the document's own instance does not route) stay out
+  app.addHook('onRoute', route => { if (route.method !== 'HEAD' && !(route.schema as { hide?: boolean } | undefined)?.hide) routes.push(route) })
   let document: Promise<object> | undefined
   app.decorate('openapiDocument', () => (document ??= makeDocument(routes, options.vendors).catch(err => { document = undefined; throw err })))
 

@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { DataOwner } from '../core/tenants'
+import type { RawAnswerer } from '../http/unparsed-methods'
 
 /** What the app hands each vendor's plugin. */
 export interface VendorPluginOptions {
   /** STRICT=1: unknown body fields are a 400 */
   strict: boolean
   bodyLimit: number
+  /** a slot the vendor may fill: what to answer a request Node's parser never hands to Fastify (FOO, CONNECT) */
+  rawAnswers?: { answer?: RawAnswerer }
 }
 
 /** A vendor's error bodies, for what the shared HTTP layer answers on its behalf. */

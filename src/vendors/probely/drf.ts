@@ -1,5 +1,6 @@
 import type { TObject } from '@sinclair/typebox'
-import { parseDrfDateTime } from './datetime'
+import { readDrfDateTime } from './datetime'
+import { JsonNull, PyFloat } from './python-json'
 import { isIanaTimezone } from './timezones'
 
 /**
@@ -17,17 +18,23 @@ export const MESSAGES = {
   string: 'Not a valid string.',
   choice: (input: unknown) => `"${pyStr(input)}" is not a valid choice.`,
   maxLength: (n: number) => `Ensure this field has no more than ${n} characters.`,
+  nullCharacters: 'Null characters are not allowed.',
+  surrogate: (codePoint: number) => `Surrogate characters are not allowed: U+${codePoint.toString(16).toUpperCase()}.`,
   dateTime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+  dateTimeOverflow: 'Datetime value out of range.',
   pk: (input: unknown) => `Invalid pk "${pyStr(input)}" - object does not exist.`,
+  pkType: (input: unknown) => `Incorrect type. Expected pk value, received ${pyTypeName(input)}.`,
   readOnly: 'This field is read-only.',
   unknown: 'Unknown field.',
+  noData: 'No data provided',
   notADict: (type: string) => `Invalid data. Expected a dictionary, but got ${type}.`
 } as const
 
+// Python's `in` on a set: 1.0 == 1 and hashes the same, so a float 1.0 is True
 const TRUE_VALUES = new Set<unknown>(['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', '1', 1, true])
 const FALSE_VALUES = new Set<unknown>(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '0', 0, false])
 
-/** Marks a body that came from a form (urlencoded or multipart): DRF reads '' as null for nullable fields there. */
+/** Marks a body that came from a form (urlencoded or multipart): DRF reads it as a QueryDict (html input). */
 export const FORM_INPUT = Symbol('scanstub.formInput')
 
 export type FieldErrors = Record<string, string[]>
@@ -43,6 +50,10 @@ interface PropertySchema {
   format?: string
   maxLength?: number
   readOnly?: boolean
+  /** the DRF field class when the type does not tell it (a related field by primary key) */
+  'x-drf-field'?: 'PrimaryKeyRelatedField'
+  /** required on create and full update, when the schema at hand (a PATCH's) does not say it */
+  'x-drf-required'?: boolean
 }
 
 /** Python's str() of a JSON value, as DRF puts it into messages. */
@@ -52,64 +63,96 @@ export function pyStr (value: unknown): string {
   if (value === null) return 'None'
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
+  if (value instanceof PyFloat) return value.toString()
+  if (Buffer.isBuffer(value)) return 'InMemoryUploadedFile'
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`
   if (typeof value === 'object') return `{${Object.entries(value as object).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`
   return String(value)
 }
 function pyRepr (value: unknown): string {
-  return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : pyStr(value)
+  if (typeof value !== 'string') return pyStr(value)
+  // repr() picks double quotes when the text has a single quote and no double one
+  if (value.includes("'") && !value.includes('"')) return `"${value.replace(/\\/g, '\\\\')}"`
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 
 function pyTypeName (value: unknown): string {
   if (Array.isArray(value)) return 'list'
   if (value === null) return 'NoneType'
-  return ({ string: 'str', number: Number.isInteger(value) ? 'int' : 'float', boolean: 'bool' } as Record<string, string>)[typeof value] ?? 'object'
+  if (value instanceof PyFloat) return 'float'
+  return ({ string: 'str', number: 'int', boolean: 'bool' } as Record<string, string>)[typeof value] ?? 'dict'
 }
 
 const baseType = (s: PropertySchema) => Array.isArray(s.type) ? s.type.find(t => t !== 'null') : s.type
 const isNullable = (s: PropertySchema) => Array.isArray(s.type) && s.type.includes('null')
+const isRelated = (s: PropertySchema) => s['x-drf-field'] === 'PrimaryKeyRelatedField'
 
-type Parsed = { ok: true, value: unknown } | { ok: false, message: string }
+type Parsed = { ok: true, value: unknown } | { ok: false, message: string[] }
 const ok = (value: unknown): Parsed => ({ ok: true, value })
-const fail = (message: string): Parsed => ({ ok: false, message })
+const fail = (...message: string[]): Parsed => ({ ok: false, message })
+const plain = (raw: unknown) => raw instanceof PyFloat ? raw.value : raw
 
 function parseInteger (raw: unknown): number | null {
+  if (raw instanceof PyFloat) return Number.isInteger(raw.value) ? raw.value : null
   if (typeof raw === 'number') return Number.isInteger(raw) ? raw : null
   if (typeof raw !== 'string' || raw.length > 1000) return null
   const text = raw.replace(/\.0*\s*$/, '') // DRF's re_decimal: "3.0" is 3
   return /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(text) ? Number.parseInt(text.replace(/_/g, ''), 10) : null
 }
 
-/** One field's to_internal_value plus its validators. */
+/** CharField's validators, every one run and every message kept (DRF's run_validators). */
+function charValidators (schema: PropertySchema, text: string): string[] {
+  const errors: string[] = []
+  const codePoints = [...text]
+  if (schema.maxLength !== undefined && codePoints.length > schema.maxLength) errors.push(MESSAGES.maxLength(schema.maxLength))
+  if (text.includes('\u0000')) errors.push(MESSAGES.nullCharacters)
+  const surrogate = codePoints.find(c => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff)
+  if (surrogate !== undefined) errors.push(MESSAGES.surrogate(surrogate.charCodeAt(0)))
+  if (errors.length === 0 && schema.format === 'iana-timezone' && !isIanaTimezone(text)) errors.push(MESSAGES.choice(text))
+  return errors
+}
+
+/** One field's to_internal_value plus its validators, as the DRF field class the schema names. */
 function parseField (schema: PropertySchema, raw: unknown): Parsed {
   const type = baseType(schema)
   if (type === 'boolean') {
-    if (TRUE_VALUES.has(raw)) return ok(true)
-    if (FALSE_VALUES.has(raw)) return ok(false)
+    const value = plain(raw)
+    if (TRUE_VALUES.has(value)) return ok(true)
+    if (FALSE_VALUES.has(value)) return ok(false)
     return fail(MESSAGES.boolean)
   }
-  if (type === 'integer') {
-    const n = typeof raw === 'boolean' ? null : parseInteger(raw)
-    if (n === null) return fail(MESSAGES.integer)
-    if (schema.enum && !schema.enum.includes(n)) return fail(MESSAGES.choice(raw))
-    return ok(n)
+  if (isRelated(schema)) {
+    // PrimaryKeyRelatedField: a bool is the wrong type; anything else is looked up by its text (CharField pk)
+    if (typeof raw === 'boolean') return fail(MESSAGES.pkType(raw))
+    return ok(pyStr(raw))
   }
-  // strings: ChoiceField when there is an enum, else CharField (which takes numbers as their text)
+  // ChoiceField compares the text of what was sent with the text of each choice: "3" and 3, not "03" or 3.0
   if (schema.enum) {
+    if (raw === '' && schema.enum.includes('')) return ok('')
     const match = schema.enum.find(c => c !== null && String(c) === pyStr(raw))
     return match === undefined ? fail(MESSAGES.choice(raw)) : ok(match)
   }
-  if (schema.format === 'date-time') {
-    const parsed = typeof raw === 'string' ? parseDrfDateTime(raw) : null
-    return parsed === null ? fail(MESSAGES.dateTime) : ok(parsed)
+  if (type === 'integer') {
+    const n = typeof raw === 'boolean' ? null : parseInteger(raw)
+    return n === null ? fail(MESSAGES.integer) : ok(n)
   }
-  if (typeof raw === 'boolean' || (typeof raw !== 'string' && typeof raw !== 'number')) return fail(MESSAGES.string)
-  const text = String(raw).trim()
+  if (schema.format === 'date-time') {
+    const reading = typeof raw === 'string' ? readDrfDateTime(raw) : 'invalid'
+    if (reading === 'invalid') return fail(MESSAGES.dateTime)
+    if (reading === 'out-of-range') return fail(MESSAGES.dateTimeOverflow)
+    return ok(reading)
+  }
+  // CharField: numbers as their text, then trimmed; blank refused before the validators run
+  if (typeof raw === 'boolean' || !(typeof raw === 'string' || typeof raw === 'number' || raw instanceof PyFloat)) return fail(MESSAGES.string)
+  const text = pyStr(raw).replace(PY_STRIP, '')
   if (text === '') return fail(MESSAGES.blank)
-  if (schema.maxLength !== undefined && [...text].length > schema.maxLength) return fail(MESSAGES.maxLength(schema.maxLength))
-  if (schema.format === 'iana-timezone' && !isIanaTimezone(text)) return fail(MESSAGES.choice(text))
-  return ok(text)
+  const errors = charValidators(schema, text)
+  return errors.length > 0 ? fail(...errors) : ok(text)
 }
+
+/** str.strip(): Python's whitespace (JavaScript's \s has the BOM and lacks \x1c-\x1f and \x85) */
+const PY_WHITESPACE = '[\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
+const PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, 'g')
 
 export interface DrfOptions {
   /** PATCH: fields not sent are left alone; POST: `required` fields must be there */
@@ -123,8 +166,9 @@ export interface DrfOptions {
  * returned together keyed by field, read-only and unknown fields dropped.
  */
 export function drfValidate (schema: TObject, data: unknown, options: DrfOptions): DrfResult {
-  if (data === undefined || data === null) data = {}
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (data instanceof JsonNull) return { value: {}, errors: { non_field_errors: [MESSAGES.noData] } }
+  if (data === undefined || data === null) data = {} // no body
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof PyFloat) {
     return { value: {}, errors: { non_field_errors: [MESSAGES.notADict(pyTypeName(data))] } }
   }
   const input = data as Record<string | symbol, unknown>
@@ -134,19 +178,31 @@ export function drfValidate (schema: TObject, data: unknown, options: DrfOptions
   const value: Record<string, unknown> = {}
   const errors: FieldErrors = {}
   for (const [name, field] of Object.entries(properties)) {
-    const present = Object.hasOwn(input, name)
+    let present = Object.hasOwn(input, name)
     if (field.readOnly) {
       if (present && options.strict) errors[name] = [MESSAGES.readOnly]
       continue
     }
+    let raw = input[name]
+    const nullable = isNullable(field) || isRelated(field)
+    const allowBlank = field.enum?.includes('') ?? false
+    // the field's own `required` (DRF keeps it on a partial update too: a form's empty date_time is read)
+    const isRequired = required.has(name) || field['x-drf-required'] === true
+    if (fromForm) {
+      // Field.get_value on html input: a checkbox not sent is False (unless partial); an empty value is
+      // null where null is allowed, else "not sent" when the field is not required
+      if (!present && !options.partial && baseType(field) === 'boolean') { present = true; raw = false }
+      if (present && raw === '' && !allowBlank) {
+        if (nullable) raw = null
+        else if (!isRequired) present = false
+      }
+    }
     if (!present) {
-      if (!options.partial && required.has(name)) errors[name] = [MESSAGES.required]
+      if (!options.partial && isRequired) errors[name] = [MESSAGES.required]
       continue
     }
-    let raw = input[name]
-    const nullable = isNullable(field)
-    const allowBlank = field.enum?.includes('') ?? false
-    if (fromForm && raw === '' && nullable && !allowBlank) raw = null
+    // RelatedField.run_validation: an empty string is None
+    if (raw === '' && isRelated(field)) raw = null
     if (raw === null) {
       if (nullable) value[name] = null
       else errors[name] = [MESSAGES.null]
@@ -154,7 +210,7 @@ export function drfValidate (schema: TObject, data: unknown, options: DrfOptions
     }
     const parsed = parseField(field, raw)
     if (parsed.ok) value[name] = parsed.value
-    else errors[name] = [parsed.message]
+    else errors[name] = parsed.message
   }
   if (options.strict) {
     for (const name of Object.keys(input)) {

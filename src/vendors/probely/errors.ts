@@ -7,6 +7,7 @@ import type { FieldErrors } from './drf'
 export const DETAIL = {
   notFound: 'Not found.',
   invalidPage: 'Invalid page.',
+  notAcceptable: 'Could not satisfy the request Accept header.',
   notProvided: 'Authentication credentials were not provided.',
   incorrect: 'Incorrect authentication credentials.',
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,

@@ -1,17 +1,18 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { join } from 'node:path'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { parseDrfDateTime } from './datetime'
 import { drfValidate } from './drf'
+import { negotiate } from './negotiation'
 import { DETAIL, DrfValidationError, authDetail, probelyFaultBody, sendDetail, sendFieldErrors } from './errors'
 import { exportProbelyFixture, loadProbelyFixture, normalizeProbelyFixture, ProbelyFixture } from './fixture'
 import { registerFormParsers } from './forms'
-import { pythonJsonError } from './python-json'
+import { readPythonJson } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
 import { createScheduledScansRepo, type ScheduledScansRepo } from './scheduled-scans.repo'
 import scheduledScansRoutes from './scheduled-scans.routes'
@@ -50,19 +51,25 @@ const probelyErrorHandler = (bodyLimit: number) => errorHandler({
 
 /**
  * Probely at the root (its API has no prefix): `JWT` (or `Bearer`) tokens, DRF's parsing and field
- * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
+ * messages from our schemas, DRF's headers (`Allow`, `Content-Type` without charset) and DRF-shaped errors only.
  */
 async function probely (app: FastifyInstance, options: VendorPluginOptions) {
-  acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)),
-    kind => DETAIL.parseError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`))
+  // DRF's JSONParser: the request's charset, Python's json module and its words; no body of any type is no body
+  acceptJsonOnly(app, (_body, why) => DETAIL.parseError(why ?? ''), {
+    read: readPythonJson,
+    emptyBodyOfAnyType: true,
+    alsoJson: /^(\*\/\*|application\/\*)\s*(;|$)/i,
+    describeTooDeep: kind => DETAIL.parseError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`)
+  })
 
   await registerFormParsers(app, options.bodyLimit)
 
   // Bodies are checked by DRF's rules, read off the route's TypeBox schema; params and queries as they come.
-  app.setValidatorCompiler(({ schema, httpPart }) => {
+  app.setValidatorCompiler(({ schema, httpPart, method }) => {
     if (httpPart !== 'body') return () => true
+    const partial = method === 'PATCH' // DRF's partial update; PUT and POST are full
     return (data: unknown) => {
-      const { value, errors } = drfValidate(schema as TObject, data, { partial: false, strict: options.strict })
+      const { value, errors } = drfValidate(schema as TObject, data, { partial, strict: options.strict })
       return Object.keys(errors).length > 0 ? { error: new DrfValidationError(errors, value) } : { value }
     }
   })
@@ -70,6 +77,10 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   // plain callbacks, not async hooks: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
     if (request.is404) return done()
+    // DRF negotiates the renderer before it authenticates
+    const negotiation = negotiate(request.headers.accept, (request.query as { format?: string | string[] }).format)
+    if (negotiation === 'not-found') return sendDetail(reply, 404, DETAIL.notFound)
+    if (negotiation === 'not-acceptable') return sendDetail(reply, 406, DETAIL.notAcceptable)
     const result = app.authenticate(request, ['JWT', 'Bearer'])
     if (!result.ok) {
       reply.header('www-authenticate', 'JWT realm="api"')
@@ -84,12 +95,14 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   app.setErrorHandler(probelyErrorHandler(options.bodyLimit))
 
   const served = trackRoutes(app)
-  // DRF sends the view's methods in `Allow` and `Vary: Accept` on every answer of a view
+  // DRF sends the view's methods in `Allow` on every answer of a view; with one renderer (JSON) its
+  // Content-Type has no charset and there is no `Vary: Accept`
   const allowHeaders = new Map<string, string>()
   app.addHook('onSend', (request, reply, payload, done) => {
     const allow = allowHeaders.get(request.routeOptions.url ?? '')
     if (allow) reply.header('allow', allow)
-    reply.header('vary', 'Accept')
+    const type = reply.getHeader('content-type')
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json')
     done(null, payload)
   })
 
@@ -105,6 +118,19 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   // answerOtherMethods added OPTIONS to `served`; the headers in DRF's order, once, for the onSend hook
   for (const [url, methods] of served) {
     allowHeaders.set(url, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m)).join(', '))
+  }
+  if (options.rawAnswers) {
+    // FOO and CONNECT over the wire: DRF authenticates, then 405 with Allow on a served path (404 elsewhere)
+    const methodsOf = methodsOfPath(served)
+    const json = (status: number, detail: string, headers: Record<string, string> = {}) =>
+      ({ status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ detail }) })
+    options.rawAnswers.answer = (method, url, headers) => {
+      if (url.startsWith('/__admin')) return undefined
+      const auth = app.authenticate({ headers } as FastifyRequest, ['JWT', 'Bearer'])
+      if (!auth.ok) return json(401, authDetail(auth.failure), { 'www-authenticate': 'JWT realm="api"' })
+      const allowed = methodsOf(url.split('?')[0])
+      return allowed ? json(405, DETAIL.methodNotAllowed(method), { allow: allowed.join(', ') }) : json(404, DETAIL.notFound)
+    }
   }
 }
 

@@ -1,22 +1,43 @@
 /**
- * Probely's pagination, as DRF's PageNumberPagination with `page` and `length` query parameters:
- * a bad or missing `length` falls back to 30, a larger one is capped; `page` past the end, zero or not
- * a number is a 404 "Invalid page." (`last` is the last page).
+ * Probely's pagination, as DRF's PageNumberPagination with `page` and `length` query parameters: a
+ * `length` that is not a positive integer falls back to 10, a larger one is capped; `page` past the end,
+ * below 1 or not an integer is a 404 "Invalid page." (`last` is the last page). Query values are read as
+ * Django's QueryDict gives them (the last of a repeated parameter) and numbers as Python's int() reads text.
  */
-export const DEFAULT_LENGTH = 30
+export const DEFAULT_LENGTH = 10
 export const MAX_LENGTH = 10000
 
 export interface PageRequest { page: number, length: number, offset: number }
+export type PageQuery = { page?: string | string[], length?: string | string[] }
 
-const positiveInt = (raw: string | undefined): number | undefined =>
-  raw !== undefined && /^\s*\+?\d+\s*$/.test(raw) && Number.parseInt(raw, 10) > 0 ? Number.parseInt(raw, 10) : undefined
+const PY_WHITESPACE = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g
+
+/** Python's int() of a text: whitespace around, a sign, Unicode decimal digits, single underscores between them. */
+export function pyIntOf (text: string): number | undefined {
+  const m = /^([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)$/u.exec(text.replace(PY_WHITESPACE, ''))
+  if (!m) return undefined
+  let n = 0
+  for (const ch of m[2].replace(/_/g, '')) {
+    let start = ch.codePointAt(0)!
+    const cp = start
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--
+    n = n * 10 + (cp - start) % 10
+  }
+  return m[1] === '-' ? -n : n
+}
+
+/** QueryDict's `query_params[name]`: the last value sent */
+const last = (value: string | string[] | undefined) => Array.isArray(value) ? value[value.length - 1] : value
 
 /** Returns the page to read, or undefined for "Invalid page.". */
-export function pageRequest (query: { page?: string, length?: string }, count: number): PageRequest | undefined {
-  const length = Math.min(positiveInt(query.length) ?? DEFAULT_LENGTH, MAX_LENGTH)
+export function pageRequest (query: PageQuery, count: number): PageRequest | undefined {
+  const asked = last(query.length)
+  const wanted = asked === undefined ? undefined : pyIntOf(asked)
+  const length = wanted === undefined || wanted <= 0 ? DEFAULT_LENGTH : Math.min(wanted, MAX_LENGTH)
   const pageTotal = Math.max(1, Math.ceil(count / length))
-  const page = query.page === undefined ? 1 : query.page === 'last' ? pageTotal : positiveInt(query.page)
-  if (page === undefined || page > pageTotal) return undefined
+  const pageText = last(query.page)
+  const page = pageText === undefined ? 1 : pageText === 'last' ? pageTotal : pyIntOf(pageText)
+  if (page === undefined || page < 1 || page > pageTotal) return undefined
   return { page, length, offset: (page - 1) * length }
 }
 
@@ -34,7 +55,7 @@ export function pageBody<T> (request: PageRequest, count: number, results: T[]) 
  * One page of a list as Probely answers it, or undefined for "Invalid page.": `read(limit, offset)`
  * fetches the page's records once the page is known to exist.
  */
-export function paginate<T> (query: { page?: string, length?: string }, count: number, read: (limit: number, offset: number) => T[]) {
+export function paginate<T> (query: PageQuery, count: number, read: (limit: number, offset: number) => T[]) {
   const page = pageRequest(query, count)
   return page && pageBody(page, count, read(page.length, page.offset))
 }

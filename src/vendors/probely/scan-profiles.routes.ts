@@ -9,7 +9,7 @@ const scanProfilesRoutes: FastifyPluginAsyncTypebox = async app => {
   app.get('/scan-profiles/', {
     schema: {
       tags: ['probely'], summary: 'List scan profiles', security: [{ probelyJWT: [] }], querystring: PageQuery,
-      response: { 200: Page(ScanProfile), 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+      response: { 200: Page(ScanProfile), 401: Detail, 404: Detail, 405: Detail, 406: Detail, 500: Detail }
     }
   }, async (request, reply) => {
     const tenant = request.principal.tenant

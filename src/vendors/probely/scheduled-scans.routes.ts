@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Static } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type FieldErrors, MESSAGES } from './drf'
 import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
@@ -16,7 +17,7 @@ import { serializeScheduledScan } from './scheduled-scan.serializer'
 const security = [{ probelyJWT: [] }]
 /** Probely takes JSON, form and multipart bodies alike */
 const consumes = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
-const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+const errors = { 401: Detail, 404: Detail, 405: Detail, 406: Detail, 500: Detail }
 const bodyErrors = { 400: { anyOf: [FieldErrorsSchema, Detail] }, 413: Detail, 415: Detail }
 const WRITABLE = Object.keys(ScheduledScanPatch.properties).filter(k =>
   !(ScheduledScanPatch.properties as Record<string, { readOnly?: boolean }>)[k].readOnly) as (keyof ScheduledScanChanges)[]
@@ -39,7 +40,7 @@ function readBody (request: FastifyRequest, profileExists: (tenant: string, id: 
 const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0
 
 const sendScheduledScan = (reply: FastifyReply, scan: ReturnType<typeof renderScheduledScan>) =>
-  reply.type('application/json; charset=utf-8').serializer(serializeScheduledScan).send(scan)
+  reply.type('application/json').serializer(serializeScheduledScan).send(scan)
 
 /** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
@@ -120,6 +121,36 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     return scan ? sendScheduledScan(reply, render(tenant, scan)) : sendDetail(reply, 404, DETAIL.notFound)
   })
 
+  /** PATCH and PUT: DRF's partial and full update differ only in what the body must hold (the schema) */
+  const update = async (request: FastifyRequest, reply: FastifyReply) => {
+    const tenant = request.principal.tenant
+    const params = request.params as Static<typeof ScheduledScanParams>
+    const { changes, errors } = readBody(request, targets.profileExists)
+    if (hasErrors(errors)) return sendFieldErrors(reply, errors)
+    const result = await app.store.write(() => scheduledScans.patch(tenant, params.target_id, params.id, changes, stamp(request), after => {
+      const rule = scheduledScanRuleErrors(after)
+      return rule.length > 0 ? { non_field_errors: rule } : undefined
+    }))
+    if (!result) return sendDetail(reply, 404, DETAIL.notFound)
+    if ('errors' in result) return sendFieldErrors(reply, result.errors)
+    return sendScheduledScan(reply, render(tenant, result.scan))
+  }
+
+  app.put('/targets/:target_id/scheduledscans/:id/', {
+    schema: {
+      tags: ['probely'],
+      summary: "Update Target's Scheduled Scan",
+      description: "DRF's full update: the fields required on create must be sent; the others, when sent, replace the stored ones.",
+      security,
+      consumes,
+      params: ScheduledScanParams,
+      body: ScheduledScanCreate,
+      response: { 200: ScheduledScan, ...bodyErrors, ...errors }
+    },
+    preParsing: scanMustExist,
+    attachValidation: true
+  }, update)
+
   app.patch('/targets/:target_id/scheduledscans/:id/', {
     schema: {
       tags: ['probely'],
@@ -133,18 +164,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     },
     preParsing: scanMustExist,
     attachValidation: true
-  }, async (request, reply) => {
-    const tenant = request.principal.tenant
-    const { changes, errors } = readBody(request, targets.profileExists)
-    if (hasErrors(errors)) return sendFieldErrors(reply, errors)
-    const result = await app.store.write(() => scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
-      const rule = scheduledScanRuleErrors(after)
-      return rule.length > 0 ? { non_field_errors: rule } : undefined
-    }))
-    if (!result) return sendDetail(reply, 404, DETAIL.notFound)
-    if ('errors' in result) return sendFieldErrors(reply, result.errors)
-    return sendScheduledScan(reply, render(tenant, result.scan))
-  })
+  }, update)
 
   app.delete('/targets/:target_id/scheduledscans/:id/', {
     schema: { tags: ['probely'], summary: "Delete target's scheduled scan", security, params: ScheduledScanParams, response: { 204: { type: 'null', description: 'No Content' }, ...errors } }

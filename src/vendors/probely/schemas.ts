@@ -166,7 +166,7 @@ export const DAYS_OF_WEEK = [1, 2, 3, 4, 5, 6, 7] as const
 
 /** The writable fields of a scheduled scan, with the vendor page's descriptions. */
 const writableFields = {
-  date_time: DateTime({ description: 'Date and time of next scan scheduled.' }),
+  date_time: DateTime({ 'x-drf-required': true, description: 'Date and time of next scan scheduled.' }),
   recurrence: StringEnum(RECURRENCES, { description: 'Scheduled scan recurrence.' }),
   timezone: Type.String({ maxLength: 64, format: 'iana-timezone', description: 'Timezone to use for scheduled scan timestamp.' }),
   run_on_day_of_week: Type.Boolean({ description: 'Schedule scan to run on specific monthly day of week (for monthly/quarterly recurrence).' }),
@@ -176,7 +176,7 @@ const writableFields = {
   override_target_settings: Type.Boolean({ description: "Override scan target's scan settings, use in conjunction with override_target_settings." }),
   incremental: Type.Boolean({ description: 'Future scans set to incremental, use in conjunction with partial_scan and override_target_settings.' }),
   reduced_scope: Type.Boolean({ description: 'Future scans set as reduced scope, use in conjunction with partial_scan and override_target_settings.' }),
-  scan_profile: Nullable(Type.String({ description: 'Scan profile to use. Use the endpoint List Scan Profiles to get all the available scan profiles. If no scan profile is specified, the scan profile will be the one specified in the target settings.' }))
+  scan_profile: Nullable(Type.String({ 'x-drf-field': 'PrimaryKeyRelatedField', description: 'Scan profile to use. Use the endpoint List Scan Profiles to get all the available scan profiles. If no scan profile is specified, the scan profile will be the one specified in the target settings.' }))
 }
 
 /** Sent by clients but never written: DRF ignores them (STRICT=1 reports them). */
@@ -192,10 +192,13 @@ const readOnlyFields = {
 
 export const ScheduledScanPatch = Type.Partial(Type.Object({ ...writableFields, ...readOnlyFields }))
 export type ScheduledScanPatch = Static<typeof ScheduledScanPatch>
-export const ScheduledScanCreate = Type.Composite([
-  Type.Object({ date_time: writableFields.date_time }),
-  Type.Partial(Type.Object({ ...writableFields, ...readOnlyFields }))
-])
+/**
+ * Create (POST) and full update (PUT): `date_time` is required, the rest as in PATCH. Written out rather than
+ * composed: Type.Composite turns a key present on both sides into an allOf, which loses date_time's format
+ * (and with it DRF's DateTimeField).
+ */
+const { date_time: _dateTime, ...optionalOnCreate } = ScheduledScanPatch.properties
+export const ScheduledScanCreate = Type.Object({ date_time: writableFields.date_time, ...optionalOnCreate })
 
 export const ScheduledScan = Type.Object({
   id: Id(),
@@ -227,7 +230,7 @@ export const Page = <T extends TSchema>(item: T) => Type.Object({
 })
 export const PageQuery = Type.Object({
   page: Type.Optional(Type.String({ description: 'Page number, from 1.' })),
-  length: Type.Optional(Type.String({ description: 'Results per page (default 30).' })),
+  length: Type.Optional(Type.String({ description: 'Results per page (default 10).' })),
   include: Type.Optional(Type.String({ description: 'Accepted for compatibility (e.g. include=compliance).' }))
 }, { additionalProperties: true })
 

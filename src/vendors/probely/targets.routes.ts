@@ -4,7 +4,7 @@ import { paginate } from './pagination'
 import { Detail, Page, PageQuery, Target, TargetIdParams } from './schemas'
 
 const security = [{ probelyJWT: [] }]
-const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
+const errors = { 401: Detail, 404: Detail, 405: Detail, 406: Detail, 500: Detail }
 
 /** Probely's targets, read-only: what clients list to find the target ids and `next_scan`. */
 const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
