@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendBadRequest, sendNotFound } from './errors'
 import { type ScanChanges } from './scans.repo'
 import { BadRequest, EmptyData, Envelope, ErrorBody, Scan, ScanCreate, ScanParams, ScanPatch } from './schemas'
-import { unknownFields } from './validation'
+import { bodyObject, shapeProblems, unknownFields } from './validation'
 import { Type } from '@sinclair/typebox'
 
 const security = [{ neostraBearer: [] }]
@@ -32,13 +32,18 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
     schema: {
       tags: ['neostra'], summary: 'Create a scan', security, body: ScanCreate,
       response: { 201: Envelope(Scan), 400: BadRequest, ...errors }
-    }
+    },
+    attachValidation: true // the shape's problems and the references' come back in one 400
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const body = request.body
-    const problems = strict ? unknownFields(body, { ...ScanCreate.properties }) : []
-    if (!repo.integrationExists(tenant, body.integrationId)) problems.push('integrationId: must be the id of an existing integration')
-    const id = body.id ?? randomUUID()
+    const sent = bodyObject(body)
+    const problems = shapeProblems(request)
+    if (strict) problems.push(...unknownFields(sent, { ...ScanCreate.properties }))
+    if (typeof sent.integrationId === 'string' && !repo.integrationExists(tenant, sent.integrationId)) {
+      problems.push('integrationId: must be the id of an existing integration')
+    }
+    const id = typeof sent.id === 'string' ? sent.id : randomUUID()
     if (repo.getScan(tenant, id)) problems.push(`id: a scan with id ${JSON.stringify(id)} already exists`)
     if (problems.length > 0) return sendBadRequest(reply, problems)
     const now = new Date().toISOString()
@@ -65,12 +70,15 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
       params: ScanParams,
       body: ScanPatch,
       response: { 200: Envelope(Scan), 400: BadRequest, ...errors }
-    }
+    },
+    attachValidation: true // the shape's problems and the references' come back in one 400
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const body = request.body ?? {}
-    const problems = strict ? unknownFields(body, ScanPatch.properties) : []
-    if (body.integrationId !== undefined && !repo.integrationExists(tenant, body.integrationId)) {
+    const sent = bodyObject(body)
+    const problems = shapeProblems(request)
+    if (strict) problems.push(...unknownFields(sent, ScanPatch.properties))
+    if (typeof sent.integrationId === 'string' && !repo.integrationExists(tenant, sent.integrationId)) {
       problems.push('integrationId: must be the id of an existing integration')
     }
     if (problems.length > 0) {

@@ -1,4 +1,4 @@
-import type { FastifySchemaValidationError } from 'fastify'
+import type { FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { CONFIG_MAX_BYTES } from './schemas'
 
 /** One Neostra error string per problem, field first: `schedule: must be a valid cron expression`. */
@@ -25,3 +25,16 @@ function describeProblem (e: FastifySchemaValidationError): string {
 export function unknownFields (body: object, known: Record<string, unknown>): string[] {
   return Object.keys(body).filter(k => !Object.hasOwn(known, k)).map(k => `${k}: is not a known field`)
 }
+
+/**
+ * The shape problems of a route validated with `attachValidation` (one string each, deduplicated), so the
+ * handler can add the problems only it can see (references, duplicates) and answer them all in one 400.
+ */
+export function shapeProblems (request: FastifyRequest): string[] {
+  const validation = (request.validationError as { validation?: FastifySchemaValidationError[] } | undefined)?.validation
+  return validation ? [...new Set(validation.map(describeValidationError))] : []
+}
+
+/** The body as an object whatever was sent (a refused body may be an array or a scalar). */
+export const bodyObject = (body: unknown): Record<string, unknown> =>
+  body !== null && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : {}

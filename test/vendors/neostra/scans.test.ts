@@ -191,7 +191,8 @@ t.test('supporting routes: list, create (201), get, delete, integrations', async
 
   const invalid = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { integrationId: 'int-nope', schedule: 'x' } })
   t.equal(invalid.statusCode, 400)
-  t.same(invalid.json(), badRequest('name: is required', 'schedule: must be a valid cron expression'))
+  t.same(invalid.json(), badRequest('name: is required', 'schedule: must be a valid cron expression', 'integrationId: must be the id of an existing integration'),
+    'the shape\'s problems and the reference\'s in one 400')
   const dangling = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'x', integrationId: 'int-nope' } })
   t.same(dangling.json(), badRequest('integrationId: must be the id of an existing integration'))
   const duplicate = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-adhoc', name: 'x', integrationId: 'int-github' } })
@@ -204,4 +205,19 @@ t.test('supporting routes: list, create (201), get, delete, integrations', async
 
   const integrations = await neostra({ method: 'GET', url: '/api/v1/integrations' })
   t.same(integrations.json(), { status: 200, message: 'Success', data: demoFixture().neostra.integrations, errors: [] })
+})
+
+t.test('PATCH: every problem of the body in one 400, shape and references alike, and nothing stored', async t => {
+  const { neostra } = await buildTestApp(t)
+  const before = (await neostra({ method: 'GET', url: '/api/v1/scans/scan-adhoc' })).json()
+  const res = await neostra({ method: 'PATCH', url: '/api/v1/scans/scan-adhoc', payload: { schedule: 'every day', integrationId: 'int-nope', name: '' } })
+  t.equal(res.statusCode, 400)
+  t.same(res.json().errors.sort(), [
+    'integrationId: must be the id of an existing integration',
+    'name: must NOT have fewer than 1 characters',
+    'schedule: must be a valid cron expression'
+  ].sort())
+  t.same((await neostra({ method: 'GET', url: '/api/v1/scans/scan-adhoc' })).json(), before, 'nothing changed')
+  const unknown = await neostra({ method: 'PATCH', url: '/api/v1/scans/no-such-scan', payload: { schedule: 'x', integrationId: 'int-nope' } })
+  t.equal(unknown.statusCode, 404, 'an unknown scan is still a 404 first')
 })

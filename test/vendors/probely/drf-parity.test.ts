@@ -29,6 +29,7 @@ const KEPT_DIFFERENCES: Record<string, string> = {
 const THRESHOLD = 0.97
 
 t.test('scanstub answers as DRF does on the recorded corpus', async t => {
+  t.setTimeout(600_000) // some 1,300 cases, a few thousand requests
   const { app } = await buildTestApp(t)
   const cases = goldenCases()
   let counted = 0

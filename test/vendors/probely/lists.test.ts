@@ -13,7 +13,7 @@ t.test('GET /scheduledscans/: Probely\'s page keys in order, whole scheduled sca
   const json = res.json()
   t.same(Object.keys(json), ['count', 'page_total', 'page', 'length', 'results'])
   t.same(json, {
-    count: 3, page_total: 1, page: 1, length: 30,
+    count: 3, page_total: 1, page: 1, length: 10,
     results: ['Dq7HkZ2vRtYp', 'Fs3JmNq8WxBc', 'Gt5KpRr2YzCd'].map(id => expectedScheduledScan(id))
   })
   t.equal(json.results[2].target.site.name, 'Example API', 'clients read target.site.name')
@@ -49,7 +49,7 @@ t.test('a list walked page by page to the end, then a page past it is "Invalid p
   const all = await probely({ method: 'GET', url: '/scheduledscans/?length=10000' })
   t.match(all.json(), { count: 7, page_total: 1, length: 10000 })
   const badLength = await probely({ method: 'GET', url: '/scheduledscans/?length=lots' })
-  t.equal(badLength.json().length, 30, 'a bad length falls back to the default')
+  t.equal(badLength.json().length, 10, 'a bad length falls back to the default')
 })
 
 t.test('GET /targets/ with include=compliance: whole targets, next_scan following create, PATCH and delete', async t => {
@@ -101,7 +101,7 @@ t.test('POST a scheduled scan: 201 with the whole record, DRF\'s required field,
 t.test('GET /scan-profiles/, OPTIONS, HEAD and 405s on the list routes', async t => {
   const { probely } = await buildTestApp(t)
   const profiles = await probely({ method: 'GET', url: '/scan-profiles/' })
-  t.same(profiles.json(), { count: 2, page_total: 1, page: 1, length: 30, results: demoFixture().probely.scanProfiles })
+  t.same(profiles.json(), { count: 2, page_total: 1, page: 1, length: 10, results: demoFixture().probely.scanProfiles })
   const options = await probely({ method: 'OPTIONS', url: '/targets/' })
   t.equal(options.statusCode, 200)
   t.equal(options.headers.allow, 'GET, HEAD, OPTIONS')
