@@ -151,7 +151,7 @@ t.test('the journal redacts secret keys nested 20 objects deep', async t => {
   t.match(JSON.stringify(entry.body), /"password":"\[redacted\]"/)
 })
 
-t.test('the journal redacts secret keys at any depth, as the README says', { todo: 'src/admin/redact.ts:15 returns a subtree deeper than 20 levels unredacted' }, async t => {
+t.test('the journal redacts secret keys at any depth, as the README says', async t => {
   const { app, neostra } = await buildTestApp(t)
   let body: Record<string, unknown> = { password: 'deeper-secret' }
   for (let i = 0; i < 21; i++) body = { n: body }

@@ -166,7 +166,7 @@ t.test('tokens: minted for claims, accepted by both vendors, expiring', async t 
   const { token } = res.json()
   const ss = await app.inject({ method: 'PATCH', url: SS, headers: { authorization: `JWT ${token}` }, payload: { recurrence: 'h' } })
   t.same(ss.json().changed_by, { id: 'w1', email: 'w1@x.io', name: 'Worker' })
-  t.same(app.store.tenants(), ['default', 'worker-1'])
+  t.same(app.tenants.list(), ['default', 'worker-1'])
   // expiring, without waiting for it: the minted lifetime is exp - iat, and a token past its exp
   // (signed the same way, by hand) is refused
   const short = claimsOf((await app.inject({ method: 'POST', url: '/__admin/tokens', payload: { expiresIn: 1 } })).json().token)
