@@ -13,10 +13,13 @@
 const inProcessTests = [
   'test/admin/*.test.ts',
   'test/auth/*.test.ts',
+  'test/core/*.test.ts',
   'test/http/*.test.ts',
   'test/store/*.test.ts',
   'test/vendors/**/*.test.ts',
+  'test/architecture.test.ts',
   'test/config.test.ts',
+  'test/hardening.test.ts',
   'test/index.test.ts',
   'test/limits.test.ts',
   'test/openapi.test.ts',

@@ -81,6 +81,11 @@ t.test('the journal redacts every credential header the README names, and the bo
     name: 'not a secret'
   })
   t.same(form.body, { password: R, recurrence: 'd', token: R })
+
+  // query parameters too (a token sent as ?access_token= is as secret as one in a header)
+  await neostra({ method: 'GET', url: `/api/v1/scans?access_token=${secret}&api_key=${secret}&session=${secret}&page=2` })
+  const [query] = (await app.inject({ method: 'GET', url: '/__admin/requests' })).json().requests
+  t.same(query.query, { access_token: R, api_key: R, session: R, page: '2' })
   const everything = JSON.stringify((await app.inject({ method: 'GET', url: '/__admin/requests' })).json())
   t.notOk(everything.includes(secret), 'the secret appears nowhere in the journal')
   t.notOk(everything.includes('eyJ'), 'nor does any token')
