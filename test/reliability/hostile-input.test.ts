@@ -92,13 +92,13 @@ t.test('probely: PUT and POST bodies of DRF fields with hostile values — a ref
   const value = fc.oneof(hostileValue, fc.constantFrom('2023-10-14T00:02:00Z', '0001-01-01T00:00:00+01:00', '9999-12-31T23:59:59-01:00', 'NaN', '3.0', '03', ''))
   const body = fc.dictionary(field, value, { maxKeys: 5 })
   const kind = fc.constantFrom('json', 'form')
-  let before = JSON.stringify(stub.app.store.exportFixture('default'))
+  let before = JSON.stringify(stub.app.tenants.exportFixture('default'))
   await fc.assert(fc.asyncProperty(fc.constantFrom('PUT', 'POST'), body, kind, async (m, b, k) => {
     const url = m === 'POST' ? '/targets/AxtkqTE1AbFd/scheduledscans/' : '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/'
-    const payload = k === 'json' ? JSON.stringify(b) : new URLSearchParams(Object.entries(b).map(([key, v]) => [key, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+    const payload = k === 'json' ? JSON.stringify(b) : new URLSearchParams(Object.entries(b).map(([key, v]) => [key, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string])).toString()
     const res = await stub.probely({ method: m as 'PUT', url, headers: { 'content-type': k === 'json' ? 'application/json' : 'application/x-www-form-urlencoded' }, payload })
     if (res.statusCode >= 500) throw new Error(`${m} ${payload.slice(0, 200)} -> ${res.statusCode}`)
-    const after = JSON.stringify(stub.app.store.exportFixture('default'))
+    const after = JSON.stringify(stub.app.tenants.exportFixture('default'))
     if (res.statusCode >= 400 && after !== before) throw new Error(`${m} ${payload.slice(0, 200)} was refused with ${res.statusCode} but changed the stored data`)
     before = after
   }), { numRuns: RUNS, seed: STRESS ? undefined : 20261202 })

@@ -45,7 +45,7 @@ t.test('each rule alike on POST, PUT and PATCH, in JSON, form and multipart', as
     for (const kind of ['json', 'form', 'multipart']) {
       for (const [field, sent, want] of RULES) {
         const fields: [string, string][] = field === 'date_time' || method === 'PATCH' ? [[field, sent]] : [['date_time', DT], [field, sent]]
-        const before = JSON.stringify(app.store.exportFixture('default'))
+        const before = JSON.stringify(app.tenants.exportFixture('default'))
         const res = await probely({ method, url: method === 'POST' ? LIST : DETAIL, ...encode(kind, fields) })
         const what = `${method} ${kind} ${field}=${JSON.stringify(sent)}`
         if ('stored' in want) {
@@ -56,7 +56,7 @@ t.test('each rule alike on POST, PUT and PATCH, in JSON, form and multipart', as
         } else {
           t.equal(res.statusCode, 400, what)
           t.same(res.json(), { [field]: [want.error] }, what)
-          t.equal(JSON.stringify(app.store.exportFixture('default')), before, `${what}: nothing stored`)
+          t.equal(JSON.stringify(app.tenants.exportFixture('default')), before, `${what}: nothing stored`)
         }
       }
     }
