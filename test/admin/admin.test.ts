@@ -184,12 +184,12 @@ t.test('tokens: minted for claims, accepted by both vendors, expiring', async t 
 })
 
 t.test('ADMIN_TOKEN guards every admin call; ADMIN_API=off removes the admin API', async t => {
-  const guarded = await buildTestApp(t, { ADMIN_TOKEN: 'admin-secret' })
+  const guarded = await buildTestApp(t, { ADMIN_TOKEN: 'admin-secret-of-16+' })
   const none = await guarded.app.inject({ method: 'GET', url: '/__admin/requests' })
   t.equal(none.statusCode, 401)
   t.same(none.json(), { error: 'Unauthorized', message: 'admin calls need Authorization: Bearer <ADMIN_TOKEN>' })
   t.equal((await guarded.app.inject({ method: 'POST', url: '/__admin/tokens', payload: {}, headers: { authorization: 'Bearer wrong' } })).statusCode, 401)
-  t.equal((await guarded.app.inject({ method: 'GET', url: '/__admin/requests', headers: { authorization: 'Bearer admin-secret' } })).statusCode, 200)
+  t.equal((await guarded.app.inject({ method: 'GET', url: '/__admin/requests', headers: { authorization: 'Bearer admin-secret-of-16+' } })).statusCode, 200)
 
   const off = await buildTestApp(t, { ADMIN_API: 'off' })
   const gone = await off.app.inject({ method: 'POST', url: '/__admin/reset' })
