@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { SETTINGS } from '../src/config'
 import { packageRoot } from '../src/paths'
 import { tempDir } from './helpers'
@@ -12,7 +12,7 @@ const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH, J
 const cli = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { env: env(extra), encoding: 'utf8', timeout: 20_000 })
 
 /** Starts `scanstub serve` and resolves once stdout has its first line; the process is killed at teardown. */
-async function serve (t: Tap.Test, args: string[], extra: Record<string, string> = {}, cwd?: string) {
+async function serve (t: Test, args: string[], extra: Record<string, string> = {}, cwd?: string) {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], { env: env(extra), cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   t.teardown(() => { child.kill('SIGKILL') })
   let stdout = ''
