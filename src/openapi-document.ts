@@ -140,7 +140,8 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
   switch (name) {
     case 'scanId': return demo.scan
     case 'target_id': return demo.target
-    case 'id': return path.includes('scheduledscans') ? demo.scheduledScan : path.startsWith('/targets') ? demo.target : undefined
+    // a fault's id is made when it is added (a UUID): the example only shows the form
+    case 'id': return path.includes('scheduledscans') ? demo.scheduledScan : path.startsWith('/targets') ? demo.target : path.startsWith('/__admin/faults') ? '3f0c5d8e-2b7a-4c1e-9a6f-0d4b8e2c7a91' : undefined
     case 'tenant': return 'default'
     case 'all': return 'false'
     case 'page': return '1'
