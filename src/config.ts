@@ -55,19 +55,22 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: Confi
   const values: Record<string, unknown> = {}
   const origins: Partial<Record<SettingName, string>> = {}
   const labels: Partial<Record<SettingName, string>> = {}
+  let emptyAdminToken: string | undefined
   for (const setting of SETTINGS as readonly Setting[]) {
     const given = givenValue(setting, sources.flags, env, fromFile)
     if (given === undefined) continue
+    // an empty ADMIN_TOKEN guards nothing: with the admin API on that is an error (below), with it off moot
+    if (setting.env === 'ADMIN_TOKEN' && given.text === '') { emptyAdminToken = given.origin; continue }
     const value = convertSetting(setting.kind, given.text)
-    if (value === undefined) {
-      const why = given.text === '' && setting.env === 'ADMIN_TOKEN' ? 'must not be empty (unset it to leave the admin API open)' : expected(setting.kind)
-      throw new ConfigError(`scanstub: ${given.origin} is invalid: ${why}`)
-    }
+    if (value === undefined) throw new ConfigError(`scanstub: ${given.origin} is invalid: ${expected(setting.kind)}`)
     values[setting.env] = value
     origins[setting.env as SettingName] = given.origin
     labels[setting.env as SettingName] = given.label
   }
   const v = values as Partial<Values>
+  if (emptyAdminToken !== undefined && v.ADMIN_API !== false) {
+    throw new ConfigError(`scanstub: ${emptyAdminToken} is invalid: must not be empty while the admin API is on (unset it to leave the admin API open, or ADMIN_API=off)`)
+  }
   const jwtPublicKey = v.JWT_PUBLIC_KEY === undefined ? undefined : checkPublicKey(v.JWT_PUBLIC_KEY, labels.JWT_PUBLIC_KEY!)
   const database: string = v.DATABASE ?? ':memory:'
   if (database !== ':memory:') checkDatabasePath(database, origins.DATABASE!)

@@ -37,6 +37,7 @@ t.test('values are read and converted; levels and booleans in any usual spelling
   }
   t.equal(loadConfig({ LOG_LEVEL: 'Debug' }).logLevel, 'debug')
   t.equal(loadConfig({ PORT: '' }).port, 8080, 'an empty variable is an unset one')
+  t.equal(loadConfig({ ADMIN_TOKEN: '', ADMIN_API: 'off' }).adminToken, undefined, 'an empty ADMIN_TOKEN is moot with the admin API off (compose passes ${ADMIN_TOKEN:-})')
 })
 
 t.test('a bad value is one line naming the variable', async t => {
@@ -47,7 +48,7 @@ t.test('a bad value is one line naming the variable', async t => {
     [{ STRICT: 'maybe' }, 'scanstub: environment variable STRICT="maybe" is invalid: must be one of true, false, on, off, yes, no, 1, 0'],
     [{ JWT_SECRET: 'short' }, 'scanstub: environment variable JWT_SECRET="short" is invalid: must be at least 8 characters'],
     [{ ADMIN_API: 'maybe' }, 'scanstub: environment variable ADMIN_API="maybe" is invalid: must be one of true, false, on, off, yes, no, 1, 0'],
-    [{ ADMIN_TOKEN: '' }, 'scanstub: environment variable ADMIN_TOKEN="" is invalid: must not be empty (unset it to leave the admin API open)'],
+    [{ ADMIN_TOKEN: '' }, 'scanstub: environment variable ADMIN_TOKEN="" is invalid: must not be empty while the admin API is on (unset it to leave the admin API open, or ADMIN_API=off)'],
     [{ ADMIN_TOKEN: 'admin-secret' }, 'scanstub: environment variable ADMIN_TOKEN="admin-secret" is invalid: must be at least 16 characters'],
     [{ JWT_PUBLIC_KEY: 'not a key' }, 'scanstub: environment variable JWT_PUBLIC_KEY is not a PEM public key: error:1E08010C:DECODER routines::unsupported']
   ]
