@@ -10,7 +10,7 @@ import { packageRoot } from '../src/paths'
  * under module nodenext and bundler with skipLibCheck false.
  */
 
-const NPM_TIMEOUT = 8 * 60_000
+const NPM_TIMEOUT = 18 * 60_000
 
 /**
  * better-sqlite3 fetches a prebuilt binary from GitHub at install, or compiles for minutes: this machine

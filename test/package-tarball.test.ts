@@ -43,6 +43,6 @@ t.test('npm install ./scanstub-x.y.z.tgz: startScanstub() and npx scanstub serve
   t.ok(existsSync(tarball), tarball)
   const project = consumerProject(dir)
   const installed = npm(['install', tarball], project, localPrebuildEnv(dir))
-  t.equal(installed.status, 0, installed.stderr)
+  t.equal(installed.status, 0, `${installed.error ?? ''} ${installed.stderr.slice(-3000)}`)
   await checkInstalled(t, project)
 })
