@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { TSchema } from '@sinclair/typebox'
+import { ClockCommand, ClockState } from './admin/clock.routes'
 import * as adminSchemas from './admin/schemas'
 import { demoFixturePath } from './paths'
 import * as neostra from './vendors/neostra/schemas'
@@ -44,7 +45,9 @@ const COMPONENTS: Record<string, TSchema> = {
   AdminJournalEntry: adminSchemas.JournalEntry,
   AdminFaultRuleInput: adminSchemas.FaultRuleInput,
   AdminFaultRule: adminSchemas.FaultRule,
-  AdminTokenRequest: adminSchemas.TokenRequest
+  AdminTokenRequest: adminSchemas.TokenRequest,
+  AdminClockState: ClockState,
+  AdminClockCommand: ClockCommand
 }
 
 /** operationIds by "METHOD path"; routes not listed get one made from their tag, method and path */
@@ -77,7 +80,9 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /__admin/faults': 'adminListFaults',
   'DELETE /__admin/faults': 'adminClearFaults',
   'DELETE /__admin/faults/{id}': 'adminRemoveFault',
-  'POST /__admin/tokens': 'adminMintToken'
+  'POST /__admin/tokens': 'adminMintToken',
+  'GET /__admin/clock': 'adminGetClock',
+  'POST /__admin/clock': 'adminDriveClock'
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -164,6 +169,7 @@ function bodyExample (method: string, path: string, demo: Demo): unknown {
     case 'PATCH /targets/{target_id}/scheduledscans/{id}/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'd', timezone: 'UTC' }
     case 'PUT /__admin/fixtures': return demo.fixture
     case 'POST /__admin/faults': return { method: 'GET', path: '/api/v1/integrations', status: 503, times: 1 }
+    case 'POST /__admin/clock': return { advanceMs: 60_000 }
     case 'POST /__admin/tokens': return { sub: 'u-docs', email: 'docs@example.com', name: 'Docs User', tenant: 'default', expiresIn: '1h' }
     default: return undefined
   }

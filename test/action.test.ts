@@ -6,6 +6,9 @@ import { parse } from 'yaml'
 import { packageRoot } from '../src/paths'
 import { demoFixture, tempDir } from './helpers'
 
+// spawns processes (CLI, tsc, generators): slow when the machine is shared
+t.setTimeout(6 * 60_000)
+
 /**
  * The GitHub Action (action.yml): its steps' scripts run here as the runner would run them, with the
  * runner's files (GITHUB_ENV, GITHUB_OUTPUT, RUNNER_TEMP) in a temp folder.

@@ -37,7 +37,7 @@ t.test('values are read and converted; levels and booleans in any usual spelling
   }
   t.equal(loadConfig({ LOG_LEVEL: 'Debug' }).logLevel, 'debug')
   t.equal(loadConfig({ PORT: '' }).port, 8080, 'an empty variable is an unset one')
-  t.equal(loadConfig({ ADMIN_TOKEN: '', ADMIN_API: 'off' }).adminToken, undefined, 'an empty ADMIN_TOKEN is moot with the admin API off (compose passes ${ADMIN_TOKEN:-})')
+  t.equal(loadConfig({ ADMIN_TOKEN: '', ADMIN_API: 'off' }).adminToken, undefined, 'an empty ADMIN_TOKEN is moot with the admin API off (compose passes an empty one)')
 })
 
 t.test('a bad value is one line naming the variable', async t => {

@@ -5,6 +5,9 @@ import t, { type Test } from 'tap'
 import { packageRoot } from '../src/paths'
 import { buildTestApp, tempDir } from './helpers'
 
+// spawns processes (CLI, tsc, generators): slow when the machine is shared
+t.setTimeout(6 * 60_000)
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch']
 
 async function documentOf (t: Test, env: Record<string, string> = {}) {

@@ -1,6 +1,9 @@
 import t from 'tap'
 import { buildTestApp } from './helpers'
 
+// spawns processes (CLI, tsc, generators): slow when the machine is shared
+t.setTimeout(6 * 60_000)
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch']
 
 /**
