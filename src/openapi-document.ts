@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { TSchema } from '@sinclair/typebox'
 import { ClockCommand, ClockState } from './admin/clock.routes'
 import * as adminSchemas from './admin/schemas'
 import { demoFixturePath } from './paths'
-import * as neostra from './vendors/neostra/schemas'
-import * as probely from './vendors/probely/schemas'
 
 /**
  * What @fastify/swagger makes from the routes is valid but poor for code generators and for "Try it
@@ -18,29 +15,8 @@ import * as probely from './vendors/probely/schemas'
 type Json = Record<string, any>
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 
-/** Named components: the schema objects the routes use, found in the document by their shape. */
-const COMPONENTS: Record<string, TSchema> = {
-  NeostraScan: neostra.Scan,
-  NeostraScanCreate: neostra.ScanCreate,
-  NeostraScanPatch: neostra.ScanPatch,
-  NeostraIntegration: neostra.Integration,
-  NeostraBadRequest: neostra.BadRequest,
-  NeostraError: neostra.ErrorBody,
-  ProbelyTarget: probely.Target,
-  ProbelyScheduledScan: probely.ScheduledScan,
-  ProbelyScheduledScanCreate: probely.ScheduledScanCreate,
-  ProbelyScheduledScanPatch: probely.ScheduledScanPatch,
-  ProbelyScanProfile: probely.ScanProfile,
-  ProbelyNestedTarget: probely.NestedTarget,
-  ProbelySite: probely.Site,
-  ProbelyApiScanSettings: probely.ApiScanSettings,
-  ProbelyNextScan: probely.NextScan,
-  ProbelyLabel: probely.Label,
-  ProbelyScanningAgent: probely.ScanningAgent,
-  ProbelyUser: probely.User,
-  ProbelyBlackoutPeriod: probely.BlackoutPeriod,
-  ProbelyDetail: probely.Detail,
-  ProbelyFieldErrors: probely.FieldErrors,
+/** the admin API's named components; each vendor names its own (VendorModule openapi.components) */
+const ADMIN_COMPONENTS: Record<string, object> = {
   AdminError: adminSchemas.AdminError,
   AdminJournalEntry: adminSchemas.JournalEntry,
   AdminFaultRuleInput: adminSchemas.FaultRuleInput,
@@ -92,7 +68,10 @@ const STATUS_TEXT: Record<string, string> = {
   429: 'Too Many Requests', 500: 'Internal Server Error (also what a fault rule answers by default)', 503: 'Service Unavailable: not ready'
 }
 
-export function finishDocument<T> (document: T): T {
+/** each vendor as the document knows it; here its named schemas (`openapi.components`) are read */
+export interface ComponentsOwner { openapi: object }
+
+export function finishDocument<T> (document: T, vendors: readonly ComponentsOwner[] = []): T {
   const doc = document as Json
   const demo = readDemo()
   for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
@@ -112,7 +91,7 @@ export function finishDocument<T> (document: T): T {
     { url: '/', description: 'the scanstub serving this document' },
     { url: 'http://localhost:{port}', description: 'scanstub on this machine', variables: { port: { default: '8080' } } }
   ]
-  nameComponents(doc)
+  nameComponents(doc, Object.assign({}, ...vendors.map(v => (v.openapi as { components?: Record<string, object> }).components ?? {}), ADMIN_COMPONENTS))
   return document
 }
 
@@ -213,9 +192,9 @@ function shapeOf (schema: unknown): string {
  * beside the $ref), in the paths and inside the components themselves, so nested ones are named too.
  * A component's body is the schema as the document first has it (the form code generators are given).
  */
-function nameComponents (doc: Json): void {
+function nameComponents (doc: Json, components: Record<string, Json>): void {
   const byShape = new Map<string, string>()
-  for (const [name, schema] of Object.entries(COMPONENTS)) {
+  for (const [name, schema] of Object.entries(components)) {
     const shape = shapeOf(JSON.parse(JSON.stringify(schema)))
     if (!byShape.has(shape)) byShape.set(shape, name)
   }
@@ -225,7 +204,7 @@ function nameComponents (doc: Json): void {
     if (Array.isArray(node)) return node.map(n => replace(n, false))
     const name = isRoot ? undefined : byShape.get(shapeOf(node))
     if (name) {
-      const own = COMPONENTS[name].description
+      const own = components[name].description
       const { description, ...body } = node as Json
       found[name] ??= own === undefined ? body : { ...body, description: own }
       return description !== undefined && description !== own ? { $ref: `#/components/schemas/${name}`, description } : { $ref: `#/components/schemas/${name}` }
@@ -240,5 +219,5 @@ function nameComponents (doc: Json): void {
   while (Object.keys(found).some(name => schemas[name] === undefined)) {
     for (const name of Object.keys(found)) schemas[name] ??= replace(found[name], true)
   }
-  doc.components = { ...doc.components, schemas: Object.fromEntries(Object.keys(COMPONENTS).filter(n => schemas[n]).map(n => [n, schemas[n]])) }
+  doc.components = { ...doc.components, schemas: Object.fromEntries(Object.keys(components).filter(n => schemas[n]).map(n => [n, schemas[n]])) }
 }

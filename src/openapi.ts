@@ -44,7 +44,7 @@ const documentOptions = (vendors: readonly DocumentedVendor[]): SwaggerOptions =
       const body = (item as { patch?: { requestBody?: { required?: boolean } } })?.patch?.requestBody
       if (body) body.required = false
     }
-    return finishDocument(document) as never
+    return finishDocument(document, vendors) as never
   }
 })
 
