@@ -1,23 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { createPublicKey, randomBytes } from 'node:crypto'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { isIP } from 'node:net'
+import { convertSetting, expected, LOG_LEVELS, SETTINGS, type Setting, type SettingName } from './settings'
 
-/**
- * Every environment variable scanstub reads, with its default. The README's table is this schema.
- * Values arrive as strings; `Value.Convert` turns them into the declared types before checking.
- */
-export const EnvSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port; 0 picks a free one' }),
-  HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'address to bind' }),
-  DATABASE: Type.String({ minLength: 1, default: './data/scanstub.db', description: 'SQLite file (folder created), or :memory:' }),
-  JWT_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'HS256 secret for vendor tokens; a fixed development secret when unset' })),
-  JWT_PUBLIC_KEY: Type.Optional(Type.String({ minLength: 1, description: 'PEM public key: also accept RS256/ES256 tokens signed by it' })),
-  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map(l => Type.Literal(l)), { default: 'info' }),
-  SEED_FILE: Type.Optional(Type.String({ minLength: 1, description: 'fixture JSON every new tenant starts from (default: the demo fixture)' })),
-  STRICT: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0', description: '1: unknown body fields are a 400' }),
-  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'when set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>' })),
-  ADMIN_API: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'off removes /__admin entirely' }),
-  JOURNAL_LIMIT: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'requests kept in the journal (oldest dropped)' })
-})
-export type Env = Static<typeof EnvSchema>
+export { SETTINGS, type SettingName } from './settings'
 
 export const DEV_JWT_SECRET = 'scanstub-development-secret-do-not-use-in-production'
 
@@ -28,59 +14,174 @@ export interface Config {
   jwtSecret: string
   /** true when JWT_SECRET was not set and the development secret is in use */
   jwtSecretIsDefault: boolean
+  /** true when JWT_PUBLIC_KEY is set without JWT_SECRET: HS256 tokens are signed with a secret made at start */
+  jwtSecretIsRandom: boolean
   jwtPublicKey?: string
-  logLevel: Env['LOG_LEVEL']
+  logLevel: typeof LOG_LEVELS[number]
   seedFile?: string
   strict: boolean
   adminToken?: string
   adminApi: boolean
   journalLimit: number
+  allowInsecure: boolean
+  /** what the user typed for each setting given, as errors quote it: `--host "x"`, `environment variable HOST="x"` */
+  origins: Partial<Record<SettingName, string>>
 }
 
 export class ConfigError extends Error {}
 
-/** Reads and checks the environment; a bad value throws one line naming the variable. */
-export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
-  const converted: Record<string, unknown> = {}
-  for (const [key, schema] of Object.entries(EnvSchema.properties) as [string, EnvProperty][]) {
-    const text = env[key]
-    const value = text === undefined || text === '' ? schema.default : convert(schema, text)
-    if (value === INVALID) throw new ConfigError(`scanstub: environment variable ${key}=${JSON.stringify(text)} is invalid: ${describe(schema)}`)
-    if (value !== undefined) converted[key] = value
+export interface ConfigSources {
+  /** command-line values by setting, as typed */
+  flags?: Partial<Record<SettingName, string>>
+  /** a JSON file of settings by variable name (`{"PORT": 8080}`): below the environment */
+  file?: string
+}
+
+/** the settings once converted (src/settings.ts says which type each has) */
+interface Values {
+  PORT: number, HOST: string, DATABASE: string, JWT_SECRET: string, JWT_PUBLIC_KEY: string, LOG_LEVEL: Config['logLevel'],
+  SEED_FILE: string, STRICT: boolean, ADMIN_TOKEN: string, ADMIN_API: boolean, JOURNAL_LIMIT: number, ALLOW_INSECURE: boolean
+}
+
+/** a value as given: `label` names where (`--host`), `origin` adds the value (`--host "x"`) */
+interface Given { text: string, label: string, origin: string }
+
+/**
+ * Reads and checks the settings from flags, then the environment, then a config file (the first that
+ * gives a setting wins). A bad value throws one line naming the setting as the user gave it.
+ */
+export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: ConfigSources = {}): Config {
+  const fromFile = sources.file === undefined ? {} : readConfigFile(sources.file)
+  const values: Record<string, unknown> = {}
+  const origins: Partial<Record<SettingName, string>> = {}
+  const labels: Partial<Record<SettingName, string>> = {}
+  let emptyAdminToken: string | undefined
+  for (const setting of SETTINGS as readonly Setting[]) {
+    const given = givenValue(setting, sources.flags, env, fromFile)
+    if (given === undefined) continue
+    // an empty ADMIN_TOKEN guards nothing: with the admin API on that is an error (below), with it off moot
+    if (setting.env === 'ADMIN_TOKEN' && given.text === '') { emptyAdminToken = given.origin; continue }
+    const value = convertSetting(setting.kind, given.text)
+    if (value === undefined) throw new ConfigError(`scanstub: ${given.origin} is invalid: ${expected(setting.kind)}`)
+    values[setting.env] = value
+    origins[setting.env as SettingName] = given.origin
+    labels[setting.env as SettingName] = given.label
   }
-  const e = converted as Env
+  const v = values as Partial<Values>
+  if (emptyAdminToken !== undefined && v.ADMIN_API !== false) {
+    throw new ConfigError(`scanstub: ${emptyAdminToken} is invalid: must not be empty while the admin API is on (unset it to leave the admin API open, or ADMIN_API=off)`)
+  }
+  const jwtPublicKey = v.JWT_PUBLIC_KEY === undefined ? undefined : checkPublicKey(v.JWT_PUBLIC_KEY, labels.JWT_PUBLIC_KEY!)
+  const database: string = v.DATABASE ?? ':memory:'
+  if (database !== ':memory:') checkDatabasePath(database, origins.DATABASE!)
+  // with an identity provider's key and no secret of its own, the well-known development secret must
+  // not sign tokens that pass: HS256 then takes a secret nobody outside this process knows
+  const jwtSecretIsRandom = v.JWT_SECRET === undefined && jwtPublicKey !== undefined
   return {
-    port: e.PORT,
-    host: e.HOST,
-    database: e.DATABASE,
-    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: e.JWT_SECRET === undefined,
-    jwtPublicKey: e.JWT_PUBLIC_KEY,
-    logLevel: e.LOG_LEVEL,
-    seedFile: e.SEED_FILE,
-    strict: e.STRICT === '1',
-    adminToken: e.ADMIN_TOKEN,
-    adminApi: e.ADMIN_API === 'on',
-    journalLimit: e.JOURNAL_LIMIT
+    port: v.PORT ?? 8080,
+    host: v.HOST ?? '127.0.0.1',
+    database,
+    jwtSecret: v.JWT_SECRET ?? (jwtSecretIsRandom ? randomBytes(32).toString('base64url') : DEV_JWT_SECRET),
+    jwtSecretIsDefault: v.JWT_SECRET === undefined && !jwtSecretIsRandom,
+    jwtSecretIsRandom,
+    jwtPublicKey,
+    logLevel: v.LOG_LEVEL ?? 'info',
+    seedFile: v.SEED_FILE,
+    strict: v.STRICT ?? false,
+    adminToken: v.ADMIN_TOKEN,
+    adminApi: v.ADMIN_API ?? true,
+    journalLimit: v.JOURNAL_LIMIT ?? 1000,
+    allowInsecure: v.ALLOW_INSECURE ?? false,
+    origins
   }
 }
 
-interface EnvProperty { type?: string, anyOf?: { const: string }[], minimum?: number, maximum?: number, minLength?: number, default?: unknown }
-const INVALID = Symbol('invalid')
-
-/** An environment string as the schema's type, or INVALID (the schema is small: integers, strings, choices). */
-function convert (schema: EnvProperty, text: string): unknown {
-  if (schema.anyOf) return schema.anyOf.some(s => s.const === text) ? text : INVALID
-  if (schema.type === 'integer') {
-    const n = /^\d+$/.test(text) ? Number(text) : NaN
-    return Number.isInteger(n) && n >= (schema.minimum ?? -Infinity) && n <= (schema.maximum ?? Infinity) ? n : INVALID
+function givenValue (setting: Setting, flags: ConfigSources['flags'], env: NodeJS.ProcessEnv, file: Record<string, string>): Given | undefined {
+  const flag = flags?.[setting.env as SettingName]
+  if (flag !== undefined) return { text: flag, label: `--${setting.flag}`, origin: `--${setting.flag} ${JSON.stringify(flag)}` }
+  const text = env[setting.env]
+  // an empty variable is an unset one (compose writes `FOO=`), except a token meant to guard the admin API
+  if (text !== undefined && (text !== '' || setting.env === 'ADMIN_TOKEN')) {
+    return { text, label: `environment variable ${setting.env}`, origin: `environment variable ${setting.env}=${JSON.stringify(text)}` }
   }
-  return text.length >= (schema.minLength ?? 0) ? text : INVALID
+  if (file.origin === undefined) return undefined
+  const fromFile = file[setting.env]
+  return fromFile === undefined ? undefined : { text: fromFile, label: `${setting.env} in ${file.origin}`, origin: `${setting.env}=${JSON.stringify(fromFile)} in ${file.origin}` }
 }
 
-function describe (schema: EnvProperty): string {
-  if (schema.anyOf) return `must be one of ${schema.anyOf.map((s: { const: string }) => s.const).join(', ')}`
-  if (schema.type === 'integer') return `must be an integer from ${schema.minimum} to ${schema.maximum}`
-  if (schema.minLength) return `must be at least ${schema.minLength} characters`
-  return 'has the wrong type'
+/** The --config file: an object of settings by variable name, values as JSON strings, numbers or booleans. */
+function readConfigFile (path: string): Record<string, string> {
+  const where = `--config ${JSON.stringify(path)}`
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    throw new ConfigError(`scanstub: ${where}: ${e.code ? `cannot read: ${e.code}` : `not JSON: ${e.message}`}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`scanstub: ${where}: must be a JSON object of settings, e.g. {"PORT": 8080}`)
+  const names = SETTINGS.map(s => s.env) as string[]
+  const out: Record<string, string> = { origin: `config file ${path}` }
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!names.includes(key)) throw new ConfigError(`scanstub: ${where}: "${key}" is not a setting (the settings are ${names.join(', ')})`)
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw new ConfigError(`scanstub: ${where}: "${key}" must be a string, number or boolean`)
+    out[key] = String(value)
+  }
+  return out
+}
+
+/** A PEM in an environment variable often arrives with its newlines written as \n: both forms are read. */
+function checkPublicKey (text: string, label: string): string {
+  const pem = text.includes('\\n') && !text.includes('\n') ? text.replace(/\\n/g, '\n') : text
+  let type: string | undefined
+  try {
+    type = createPublicKey(pem).asymmetricKeyType
+  } catch (err) {
+    throw new ConfigError(`scanstub: ${label} is not a PEM public key: ${(err as Error).message}`)
+  }
+  if (type !== 'rsa' && type !== 'ec') throw new ConfigError(`scanstub: ${label} is a ${type} key: RS256 needs an RSA key, ES256 an EC key`)
+  return pem
+}
+
+/**
+ * SQLite on a device, a folder or a kernel file fails late and oddly: refuse anything but a plain file
+ * (or nothing yet). Files under /proc and /sys say they are regular, so their place is checked too.
+ */
+function checkDatabasePath (path: string, origin: string): void {
+  let real: string
+  let file: boolean
+  try {
+    real = realpathSync(path)
+    file = statSync(real).isFile()
+  } catch {
+    return // not there yet: created on open (errors on the way are the store's, naming the path)
+  }
+  const kernel = /^\/(proc|sys|dev)(\/|$)/.exec(real)
+  if (!file || kernel) throw new ConfigError(`scanstub: ${origin} is not a regular file${kernel ? ` (it is under /${kernel[1]})` : ''}`)
+}
+
+export function isLoopback (host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  if (h === 'localhost' || h.endsWith('.localhost')) return true
+  if (isIP(h) === 4) return h.startsWith('127.')
+  return h === '::1' || /^::ffff:127\./.test(h)
+}
+
+/**
+ * On an address others can reach, an admin API without a token lets anyone reset data and mint tokens,
+ * and the development secret is public: both are refused unless ALLOW_INSECURE says it is on purpose.
+ * Checked when the server starts (not by `scanstub token`); returns the warnings to say loudly.
+ */
+export function checkExposure (config: Config): string[] {
+  if (isLoopback(config.host)) return []
+  const host = config.origins.HOST ?? `HOST="${config.host}"`
+  const problems: string[] = []
+  if (config.adminApi && config.adminToken === undefined) problems.push('the admin API is open without ADMIN_TOKEN (anyone who reaches the port can reset data and mint tokens)')
+  if (config.jwtSecretIsDefault) problems.push('JWT_SECRET is not set (the development secret is public: anyone can sign tokens)')
+  if (problems.length === 0) return []
+  const what = `${host} is reachable from the network and ${problems.join(' and ')}`
+  if (!config.allowInsecure) {
+    throw new ConfigError(`scanstub: ${what}; set ADMIN_TOKEN (or ADMIN_API=off) and JWT_SECRET, bind HOST=127.0.0.1, or set ALLOW_INSECURE=1 to start anyway`)
+  }
+  return [`WARNING: INSECURE: ${what}; started anyway because ALLOW_INSECURE is set`]
 }

@@ -1,6 +1,7 @@
 import type { SwaggerOptions } from '@fastify/swagger'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
+import { finishDocument } from './openapi-document'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,7 +44,7 @@ const documentOptions = (vendors: readonly DocumentedVendor[]): SwaggerOptions =
       const body = (item as { patch?: { requestBody?: { required?: boolean } } })?.patch?.requestBody
       if (body) body.required = false
     }
-    return document as never
+    return finishDocument(document, vendors) as never
   }
 })
 

@@ -1,20 +1,57 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
-import { type Config, ConfigError } from './config'
+import { checkExposure, type Config, ConfigError } from './config'
 import { StoreError } from './store/db'
 import { FixtureError } from './store/fixtures'
 
+export interface StartServerOptions {
+  /** told the base URL as soon as the port is bound, before any log line (the CLI prints it first) */
+  announce?: (url: string) => void
+  /** told each warning about an unsafe start (ALLOW_INSECURE), besides the log */
+  warn?: (line: string) => void
+}
+
 /** Builds the app and listens; resolves with the app and the base URL it answers on. */
-export async function startServer (config: Config): Promise<{ app: FastifyInstance, url: string }> {
+export async function startServer (config: Config, options: StartServerOptions = {}): Promise<{ app: FastifyInstance, url: string }> {
+  const warnings = checkExposure(config)
   const app = await buildApp(config)
-  await app.listen({ port: config.port, host: config.host })
-  const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const urlOf = () => {
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  }
+  let announced = false
+  try {
+    // Fastify logs "Server listening" from inside listen(); its text resolver runs just before, so the
+    // URL announced there comes out ahead of every log line on the same stdout
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: address => {
+        if (!announced) { announced = true; options.announce?.(urlOf()) }
+        return `Server listening at ${address}`
+      }
+    })
+  } catch (err) {
+    await app.close()
+    throw listenError(err, config)
+  }
+  const url = urlOf()
   app.log.info({ url }, `scanstub listening on ${url}`)
   if (config.jwtSecretIsDefault) app.log.warn('JWT_SECRET is not set: using the fixed development secret; do not expose this server')
+  for (const warning of warnings) { app.log.warn(warning); options.warn?.(warning) }
   return { app, url }
+}
+
+/** An address this machine cannot bind is the HOST setting's fault: say so, as the user gave it. */
+function listenError (err: unknown, config: Config): unknown {
+  const e = err as NodeJS.ErrnoException
+  const host = config.origins.HOST ?? `HOST="${config.host}" (the default)`
+  if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN' || e?.code === 'EAI_NONAME') return new ConfigError(`scanstub: ${host} is not an address of this machine: the name does not resolve (${e.code})`)
+  if (e?.code === 'EADDRINUSE') return new ConfigError(`scanstub: ${config.origins.PORT ?? `PORT=${config.port} (the default)`}: the port is in use on ${config.host}`)
+  if (e?.code === 'EADDRNOTAVAIL') return new ConfigError(`scanstub: ${host} is not an address of this machine (EADDRNOTAVAIL)`)
+  return err
 }
 
 /** How long a stop waits for requests in flight before it cuts the connections still open. */

@@ -47,7 +47,8 @@ export function checkResponsesAgainstDocument (app: FastifyInstance): void {
     const schema = documented.content?.['application/json']?.schema
     if (!schema || res.body === '') return res
     let validate = compiled.get(schema)
-    if (!validate) { validate = ajv.compile(schema); compiled.set(schema, validate) }
+    // named schemas are $refs into the document's components: compiled beside them
+    if (!validate) { validate = ajv.compile({ ...schema, components: (doc as { components?: object }).components }); compiled.set(schema, validate) }
     if (!validate(res.json())) {
       throw new Error(`${options.method} ${url} ${res.statusCode}: the body is outside the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${res.body.slice(0, 500)}`)
     }

@@ -44,6 +44,8 @@ export interface VendorModule<Repos extends object = object, Part = unknown> ext
   openapi: {
     tag: { name: string, description: string }
     securitySchemes: Record<string, object>
+    /** its schemas as named components of the document, by name (src/openapi-document.ts) */
+    components?: Record<string, object>
   }
   /** test controls of its own, registered under `/__admin/<name>` */
   admin?: (app: FastifyInstance) => Promise<void>

@@ -12,6 +12,7 @@ import integrationsRoutes from './integrations.routes'
 import { createNeostraRepo, type NeostraRepo } from './scans.repo'
 import scansRoutes from './scans.routes'
 import { describeValidationError } from './validation'
+import { NEOSTRA_COMPONENTS } from './openapi-components'
 
 declare module '../../store/store' {
   interface VendorRepos { neostra: NeostraRepo }
@@ -87,6 +88,7 @@ export default defineVendor<Repos, NeostraFixture>({
   formats: { cron: isCronExpression },
   openapi: {
     tag: { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
-    securitySchemes: { neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' } }
+    securitySchemes: { neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' } },
+    components: NEOSTRA_COMPONENTS
   }
 })

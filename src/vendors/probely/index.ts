@@ -13,6 +13,7 @@ import { DETAIL, DrfValidationError, authDetail, probelyFaultBody, sendDetail, s
 import { exportProbelyFixture, loadProbelyFixture, normalizeProbelyFixture, ProbelyFixture } from './fixture'
 import { registerFormParsers } from './forms'
 import { readPythonJson } from './python-json'
+import { PROBELY_COMPONENTS } from './openapi-components'
 import scanProfilesRoutes from './scan-profiles.routes'
 import { createScheduledScansRepo, type ScheduledScansRepo } from './scheduled-scans.repo'
 import scheduledScansRoutes from './scheduled-scans.routes'
@@ -155,6 +156,7 @@ export default defineVendor<Repos, ProbelyFixture>({
   formats: { 'date-time': v => parseDrfDateTime(v) !== null, 'iana-timezone': isIanaTimezone },
   openapi: {
     tag: { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
-    securitySchemes: { probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' } }
+    securitySchemes: { probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' } },
+    components: PROBELY_COMPONENTS
   }
 })

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs'
+import { ClockCommand, ClockState } from './admin/clock.routes'
+import * as adminSchemas from './admin/schemas'
+import { demoFixturePath } from './paths'
+
+/**
+ * What @fastify/swagger makes from the routes is valid but poor for code generators and for "Try it
+ * out": this finishes it. Every operation gets a stable, vendor-prefixed operationId; the vendors' and
+ * the admin API's schemas become named components referenced with $ref (so a generated client has a
+ * `ProbelyScheduledScan` type); each response a description; `servers`; the admin operations their
+ * security; and request bodies and parameters examples taken from the demo data, so that on a fresh
+ * start each example answers 2xx (test/openapi-examples.test.ts sends them all).
+ */
+
+type Json = Record<string, any>
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+
+/** the admin API's named components; each vendor names its own (VendorModule openapi.components) */
+const ADMIN_COMPONENTS: Record<string, object> = {
+  AdminError: adminSchemas.AdminError,
+  AdminJournalEntry: adminSchemas.JournalEntry,
+  AdminFaultRuleInput: adminSchemas.FaultRuleInput,
+  AdminFaultRule: adminSchemas.FaultRule,
+  AdminTokenRequest: adminSchemas.TokenRequest,
+  AdminClockState: ClockState,
+  AdminClockCommand: ClockCommand
+}
+
+/** operationIds by "METHOD path"; routes not listed get one made from their tag, method and path */
+const OPERATION_IDS: Record<string, string> = {
+  'GET /health': 'scanstubHealth',
+  'GET /api/v1/scans': 'neostraListScans',
+  'POST /api/v1/scans': 'neostraCreateScan',
+  'GET /api/v1/scans/{scanId}': 'neostraGetScan',
+  'PATCH /api/v1/scans/{scanId}': 'neostraUpdateScan',
+  'DELETE /api/v1/scans/{scanId}': 'neostraDeleteScan',
+  'GET /api/v1/integrations': 'neostraListIntegrations',
+  'GET /targets/': 'probelyListTargets',
+  'GET /targets/{id}/': 'probelyRetrieveTarget',
+  'GET /scheduledscans/': 'probelyListAllScheduledScans',
+  'GET /targets/{target_id}/scheduledscans/': 'probelyListScheduledScans',
+  'POST /targets/{target_id}/scheduledscans/': 'probelyCreateScheduledScan',
+  'GET /targets/{target_id}/scheduledscans/{id}/': 'probelyRetrieveScheduledScan',
+  'PATCH /targets/{target_id}/scheduledscans/{id}/': 'probelyPartialUpdateScheduledScan',
+  'DELETE /targets/{target_id}/scheduledscans/{id}/': 'probelyDestroyScheduledScan',
+  'GET /scan-profiles/': 'probelyListScanProfiles',
+  'GET /__admin/health': 'adminHealth',
+  'POST /__admin/reset': 'adminReset',
+  'GET /__admin/fixtures': 'adminExportFixture',
+  'PUT /__admin/fixtures': 'adminLoadFixture',
+  'GET /__admin/requests': 'adminListRequests',
+  'DELETE /__admin/requests': 'adminClearRequests',
+  'GET /__admin/requests/count': 'adminCountRequests',
+  'GET /__admin/requests/unmatched': 'adminListUnmatchedRequests',
+  'POST /__admin/faults': 'adminAddFault',
+  'GET /__admin/faults': 'adminListFaults',
+  'DELETE /__admin/faults': 'adminClearFaults',
+  'DELETE /__admin/faults/{id}': 'adminRemoveFault',
+  'POST /__admin/tokens': 'adminMintToken',
+  'GET /__admin/clock': 'adminGetClock',
+  'POST /__admin/clock': 'adminDriveClock'
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content: done, no body', 400: 'Bad Request: a body field or parameter is invalid',
+  401: 'Unauthorized: no token, or one that does not verify', 403: 'Forbidden', 404: 'Not Found: no such record (or path)',
+  405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large: the body is over the limit', 415: 'Unsupported Media Type',
+  429: 'Too Many Requests', 500: 'Internal Server Error (also what a fault rule answers by default)', 503: 'Service Unavailable: not ready'
+}
+
+/** each vendor as the document knows it; here its named schemas (`openapi.components`) are read */
+export interface ComponentsOwner { openapi: object }
+
+export function finishDocument<T> (document: T, vendors: readonly ComponentsOwner[] = []): T {
+  const doc = document as Json
+  const demo = readDemo()
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method]
+      if (!op) continue
+      op.operationId ??= OPERATION_IDS[`${method.toUpperCase()} ${path}`] ?? madeOperationId(method, path, op.tags?.[0])
+      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
+        if (!response.description || response.description === 'Default Response') response.description = STATUS_TEXT[status] ?? `HTTP ${status}`
+      }
+      if (path.startsWith('/__admin')) op.security ??= [{ adminToken: [] }, {}] // the token only when ADMIN_TOKEN is set
+      if (op.tags?.[0] === 'health') op.security ??= []
+      addExamples(op, method, path, demo)
+    }
+  }
+  doc.servers = [
+    { url: '/', description: 'the scanstub serving this document' },
+    { url: 'http://localhost:{port}', description: 'scanstub on this machine', variables: { port: { default: '8080' } } }
+  ]
+  nameComponents(doc, Object.assign({}, ...vendors.map(v => (v.openapi as { components?: Record<string, object> }).components ?? {}), ADMIN_COMPONENTS))
+  return document
+}
+
+/** e.g. probelyListTargetScheduledscans: for routes added after the table above, stable as long as the route is */
+function madeOperationId (method: string, path: string, tag = 'scanstub'): string {
+  const words = path.split('/').filter(s => s && !s.startsWith('{') && s !== 'api' && !/^v\d+$/.test(s) && s !== '__admin')
+  const verb = { get: path.endsWith('}') || path.endsWith('}/') ? 'get' : 'list', post: 'create', patch: 'partialUpdate', put: 'update', delete: 'delete' }[method] ?? method
+  const pascal = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join('')
+  return `${tag}${pascal(verb)}${words.map(pascal).join('')}`
+}
+
+// ---- examples from the demo data -------------------------------------------------------------
+
+interface Demo { scan: string, integration: string, target: string, scheduledScan: string, fixture: unknown }
+
+function readDemo (): Demo {
+  const fixture = JSON.parse(readFileSync(demoFixturePath, 'utf8'))
+  const target = fixture.probely.targets[0].id
+  return {
+    scan: fixture.neostra.scans.at(-1).id,
+    integration: fixture.neostra.integrations[0].id,
+    target,
+    scheduledScan: fixture.probely.scheduledScans.find((s: Json) => s.target === target).id,
+    fixture
+  }
+}
+
+/** A path or query parameter's example, by its name (and, for Probely's `id`, what the path names). */
+function parameterExample (name: string, path: string, demo: Demo): unknown {
+  switch (name) {
+    case 'scanId': return demo.scan
+    case 'target_id': return demo.target
+    // a fault's id is made when it is added (a UUID): the example only shows the form
+    case 'id': return path.includes('scheduledscans') ? demo.scheduledScan : path.startsWith('/targets') ? demo.target : path.startsWith('/__admin/faults') ? '3f0c5d8e-2b7a-4c1e-9a6f-0d4b8e2c7a91' : undefined
+    case 'tenant': return 'default'
+    case 'all': return 'false'
+    case 'page': return '1'
+    case 'length': return '30'
+    case 'include': return 'compliance'
+    case 'method': return 'PATCH'
+    case 'path': return path.startsWith('/__admin') ? '/api/v1/scans/*' : undefined
+    case 'status': return '200'
+    case 'since': return '2024-01-01T00:00:00.000Z'
+    case 'limit': return '50'
+    default: return undefined
+  }
+}
+
+function bodyExample (method: string, path: string, demo: Demo): unknown {
+  switch (`${method.toUpperCase()} ${path}`) {
+    case 'POST /api/v1/scans': return { name: 'Weekly API scan', integrationId: demo.integration, description: 'Made from the OpenAPI example', schedule: '0 3 * * 1', config: { depth: 2 } }
+    case 'PATCH /api/v1/scans/{scanId}': return { name: 'Ad-hoc scan (renamed)', schedule: '0 2 * * *' }
+    case 'POST /targets/{target_id}/scheduledscans/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'w', timezone: 'Europe/Lisbon' }
+    case 'PATCH /targets/{target_id}/scheduledscans/{id}/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'd', timezone: 'UTC' }
+    case 'PUT /__admin/fixtures': return demo.fixture
+    case 'POST /__admin/faults': return { method: 'GET', path: '/api/v1/integrations', status: 503, times: 1 }
+    case 'POST /__admin/clock': return { advanceMs: 60_000 }
+    case 'POST /__admin/tokens': return { sub: 'u-docs', email: 'docs@example.com', name: 'Docs User', tenant: 'default', expiresIn: '1h' }
+    default: return undefined
+  }
+}
+
+function addExamples (op: Json, method: string, path: string, demo: Demo): void {
+  for (const parameter of op.parameters ?? []) {
+    if (parameter.example !== undefined) continue
+    const example = parameterExample(parameter.name, path, demo)
+    if (example !== undefined) parameter.example = example
+  }
+  const example = bodyExample(method, path, demo)
+  if (example === undefined) return
+  for (const media of Object.values<Json>(op.requestBody?.content ?? {})) media.example ??= example
+}
+
+// ---- named components ------------------------------------------------------------------------
+
+/**
+ * A schema's shape, to compare: JSON with sorted keys, no `description`, and the forms @fastify/swagger
+ * writes for TypeBox's (`const` as a one-value `enum`, a record's `patternProperties` as
+ * `additionalProperties`), so a route's schema compares equal to the TypeBox object it came from.
+ */
+function shapeOf (schema: unknown): string {
+  return JSON.stringify(schema, (_key, value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+    const out: Json = {}
+    const pattern = value.patternProperties && Object.keys(value.patternProperties)
+    for (const key of Object.keys(value).sort()) {
+      if (key === 'description') continue
+      if (key === 'const') out.enum = [value.const]
+      else if (key === 'patternProperties' && pattern.length === 1 && /^\^\(?\.\*\)?\$$/.test(pattern[0])) out.additionalProperties = value.patternProperties[pattern[0]]
+      else out[key] = value[key]
+    }
+    return Object.fromEntries(Object.keys(out).sort().map(k => [k, out[k]]))
+  })
+}
+
+/**
+ * Replaces each schema of a named component's shape with a $ref to it (keeping its own description
+ * beside the $ref), in the paths and inside the components themselves, so nested ones are named too.
+ * A component's body is the schema as the document first has it (the form code generators are given).
+ */
+function nameComponents (doc: Json, components: Record<string, Json>): void {
+  const byShape = new Map<string, string>()
+  for (const [name, schema] of Object.entries(components)) {
+    const shape = shapeOf(JSON.parse(JSON.stringify(schema)))
+    if (!byShape.has(shape)) byShape.set(shape, name)
+  }
+  const found: Record<string, Json> = {}
+  const replace = (node: unknown, isRoot: boolean): unknown => {
+    if (!node || typeof node !== 'object') return node
+    if (Array.isArray(node)) return node.map(n => replace(n, false))
+    const name = isRoot ? undefined : byShape.get(shapeOf(node))
+    if (name) {
+      const own = components[name].description
+      const { description, ...body } = node as Json
+      found[name] ??= own === undefined ? body : { ...body, description: own }
+      return description !== undefined && description !== own ? { $ref: `#/components/schemas/${name}`, description } : { $ref: `#/components/schemas/${name}` }
+    }
+    const out: Json = {}
+    for (const [key, value] of Object.entries(node)) out[key] = key === 'example' || key === 'examples' ? value : replace(value, false)
+    return out
+  }
+  doc.paths = replace(doc.paths, true)
+  // a component's own body may name others: walk the bodies until no new name appears
+  const schemas: Json = {}
+  while (Object.keys(found).some(name => schemas[name] === undefined)) {
+    for (const name of Object.keys(found)) schemas[name] ??= replace(found[name], true)
+  }
+  doc.components = { ...doc.components, schemas: Object.fromEntries(Object.keys(components).filter(n => schemas[n]).map(n => [n, schemas[n]])) }
+}
