@@ -16,7 +16,7 @@ t.test('SIGKILL while a client PATCHes in a loop loses no write that got a 200',
     let lastAcked = -1
     let killed = false
     const writer = (async () => {
-      while (!killed) {
+      while (!killed) { // eslint-disable-line no-unmodified-loop-condition -- set by the kill below, while this loop awaits
         const n = sent++
         try {
           const res = await patch(server.url, SCAN, 'Bearer', { name: `v${n}`, config: { n } })

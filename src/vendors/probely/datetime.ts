@@ -205,6 +205,7 @@ function fromIsoFormat (input: string): Parts | undefined {
 
 // ---- Django's datetime_re, after fromisoformat fails: Python's \d and \s are Unicode ----
 
+// eslint-disable-next-line no-control-regex -- Python's str.isspace() counts \x1c-\x1f as whitespace, and Django's regex (\s) does too
 const DJANGO = /^(\p{Nd}{4})-(\p{Nd}{1,2})-(\p{Nd}{1,2})[T ](\p{Nd}{1,2}):(\p{Nd}{1,2})(?::(\p{Nd}{1,2})(?:[.,](\p{Nd}{1,6})\p{Nd}{0,6})?)?[\s\x1c-\x1f]*(Z|[+-]\p{Nd}{2}(?::?\p{Nd}{2})?)?\n?$/u
 
 /** int() of Unicode decimal digits: each digit's value is its place in its block of ten */

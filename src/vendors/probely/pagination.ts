@@ -10,6 +10,7 @@ export const MAX_LENGTH = 10000
 export interface PageRequest { page: number, length: number, offset: number }
 export type PageQuery = { page?: string | string[], length?: string | string[] }
 
+// eslint-disable-next-line no-control-regex -- Python's int() strips what str.isspace() calls whitespace, \x1c-\x1f included
 const PY_WHITESPACE = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g
 
 /** Python's int() of a text: whitespace around, a sign, Unicode decimal digits, single underscores between them. */

@@ -124,8 +124,8 @@ export function withPythonFloats (text: string, parse: (text: string, reviver: (
 /** The charsets Python knows by these names (codecs.lookup); others go to the WHATWG decoder, unknown ones are utf-8 as Django ignores them. */
 const PYTHON_CODECS: Record<string, 'utf8' | 'latin1' | 'ascii' | 'utf16' | 'utf16le' | 'utf16be'> = {
   utf_8: 'utf8', utf8: 'utf8', u8: 'utf8', utf: 'utf8', cp65001: 'utf8',
-  latin_1: 'latin1', latin1: 'latin1', iso_8859_1: 'latin1', iso8859_1: 'latin1', '8859': 'latin1', cp819: 'latin1', latin: 'latin1', l1: 'latin1',
-  ascii: 'ascii', us_ascii: 'ascii', '646': 'ascii',
+  latin_1: 'latin1', latin1: 'latin1', iso_8859_1: 'latin1', iso8859_1: 'latin1', 8859: 'latin1', cp819: 'latin1', latin: 'latin1', l1: 'latin1',
+  ascii: 'ascii', us_ascii: 'ascii', 646: 'ascii',
   utf_16: 'utf16', utf16: 'utf16', u16: 'utf16', utf_16_le: 'utf16le', utf_16le: 'utf16le', utf_16_be: 'utf16be', utf_16be: 'utf16be'
 }
 

@@ -76,7 +76,6 @@ export function renderScheduledScan (s: StoredScheduledScan, target: StoredTarge
   }
 }
 
-
 const COLUMNS = `id, target_id, date_time, recurrence, timezone, run_on_day_of_week, scheduled_day_of_week, week_index,
   partial_scan, override_target_settings, incremental, reduced_scope, scan_profile, unlimited, blackout_period, changed, changed_by`
 
