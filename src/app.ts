@@ -15,6 +15,7 @@ import admin from './admin/index'
 import traffic from './http/traffic'
 import openapi from './openapi'
 import { Clocks } from './core/clock'
+import { createProbelyWorkflows, type ProbelyWorkflows } from './vendors/probely/workflow-module' // probely workflows
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +23,8 @@ declare module 'fastify' {
     store: Store
     /** every tenant's clock and the events due on it */
     clocks: Clocks
+    /** Probely scan lifecycles and firing schedules */
+    probelyWorkflows: ProbelyWorkflows
   }
 }
 
@@ -69,12 +72,16 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   }
 
   app.decorate('config', config)
-  app.decorate('store', createStore(db, seed))
+  // probely workflows: a tenant's fixture loaded, its pending events are registered on its clock
+  app.decorate('store', createStore(db, seed, { loaded: tenant => app.probelyWorkflows?.rearm(tenant) }))
   app.decorate('clocks', new Clocks(db, {
     transact: fn => app.store.write(fn),
     onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
   }))
   app.addHook('onClose', async () => { app.clocks.close(); app.store.flush(); db.close() })
+  // probely workflows: what was pending when the server stopped is registered again (past due: late)
+  app.decorate('probelyWorkflows', createProbelyWorkflows(app.clocks, app.store.scheduledScans, app.store.probelyWorkflow))
+  app.probelyWorkflows.rearm()
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.store.ensureTenant('default')

@@ -3,6 +3,7 @@ import { exportNeostraFixture, loadNeostraFixture } from '../vendors/neostra/fix
 import { exportProbelyFixture, loadProbelyFixture } from '../vendors/probely/fixture'
 import { createScheduledScansRepo } from '../vendors/probely/scheduled-scans.repo'
 import { createTargetsRepo } from '../vendors/probely/targets.repo'
+import { clearWorkflow, createWorkflowRepos, exportWorkflowFixture, loadWorkflowFixture } from '../vendors/probely/workflow-fixture' // probely workflows
 import type { Db } from './db'
 import { GroupCommit } from './group-commit'
 import { type Fixture, normalizeFixture } from './fixtures'
@@ -11,10 +12,11 @@ import { type Fixture, normalizeFixture } from './fixtures'
  * Everything stored, per tenant. A tenant seen for the first time gets its own copy of the configured
  * fixture, in one transaction, before its first request is answered.
  */
-export function createStore (db: Db, seed: Fixture) {
+export function createStore (db: Db, seed: Fixture, hooks: { loaded?: (tenant: string) => void } = {}) {
   const neostra = createNeostraRepo(db)
   const targets = createTargetsRepo(db)
   const scheduledScans = createScheduledScansRepo(db)
+  const probelyWorkflow = createWorkflowRepos(db) // probely workflows: scans, findings, settings, schedule states
   const q = {
     exists: db.prepare<[string], number>('SELECT 1 FROM tenants WHERE name = ?').pluck(),
     insert: db.prepare<[string, string]>('INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)'),
@@ -43,11 +45,15 @@ export function createStore (db: Db, seed: Fixture) {
   const load = transaction((tenant: string, fixture: Fixture) => {
     q.insert.run(tenant, new Date().toISOString())
     loadNeostraFixture(neostra, tenant, fixture.neostra)
+    clearWorkflow(probelyWorkflow, tenant) // probely workflows
     loadProbelyFixture(targets, scheduledScans, tenant, fixture.probely)
+    loadWorkflowFixture(probelyWorkflow, tenant, fixture.probely) // probely workflows
+    hooks.loaded?.(tenant) // the workflows register the tenant's pending events
   })
 
   const clear = transaction((tenant: string) => {
     neostra.clear(tenant)
+    clearWorkflow(probelyWorkflow, tenant) // probely workflows
     scheduledScans.clear(tenant)
     targets.clear(tenant)
     q.remove.run(tenant)
@@ -62,6 +68,7 @@ export function createStore (db: Db, seed: Fixture) {
     neostra,
     targets,
     scheduledScans,
+    probelyWorkflow, // probely workflows
 
     ensureTenant (tenant: string): void {
       if (provisioned.has(tenant)) return
@@ -80,7 +87,7 @@ export function createStore (db: Db, seed: Fixture) {
       this.ensureTenant(tenant)
       return {
         neostra: exportNeostraFixture(neostra, tenant),
-        probely: exportProbelyFixture(targets, scheduledScans, tenant)
+        probely: { ...exportProbelyFixture(targets, scheduledScans, tenant), ...exportWorkflowFixture(probelyWorkflow, tenant) } // probely workflows
       }
     },
 
