@@ -9,6 +9,8 @@ import { pythonJsonError } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
 import scheduledScansRoutes from './scheduled-scans.routes'
 import targetsRoutes from './targets.routes'
+import scansRoutes from './scans.routes' // probely workflows
+import findingsRoutes from './findings.routes' // probely workflows
 
 export interface ProbelyOptions { strict: boolean, bodyLimit: number }
 
@@ -83,6 +85,8 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
   await app.register(targetsRoutes)
   await app.register(scheduledScansRoutes)
   await app.register(scanProfilesRoutes)
+  await app.register(scansRoutes) // probely workflows
+  await app.register(findingsRoutes) // probely workflows
   answerOtherMethods(app, served,
     (request, reply) => sendDetail(reply, 405, DETAIL.methodNotAllowed(request.method)),
     (_request, reply) => reply.code(200).type('application/json').send({

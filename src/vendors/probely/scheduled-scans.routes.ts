@@ -108,7 +108,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
-    await app.store.write(() => scheduledScans.insert(tenant, scan))
+    await app.store.write(() => { scheduledScans.insert(tenant, scan); app.probelyWorkflows.scheduler.changed(tenant, scan.target, scan.id) }) // probely workflows: arm it
     return sendScheduledScan(reply.code(201), render(tenant, scan))
   })
 
@@ -137,10 +137,11 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const tenant = request.principal.tenant
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
-    const result = await app.store.write(() => scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
+    // probely workflows: afterPatch re-arms the schedule when the PATCH was written
+    const result = await app.store.write(() => app.probelyWorkflows.scheduler.afterPatch(tenant, scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
       const rule = scheduledScanRuleErrors(after)
       return rule.length > 0 ? { non_field_errors: rule } : undefined
-    }))
+    })))
     if (!result) return sendDetail(reply, 404, DETAIL.notFound)
     if ('errors' in result) return sendFieldErrors(reply, result.errors)
     return sendScheduledScan(reply, render(tenant, result.scan))

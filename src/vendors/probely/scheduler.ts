@@ -93,6 +93,11 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
       if (s === undefined) clocks.cancel(tenant, key(id))
       else arm(tenant, s)
     },
+    /** A PATCH's result passed through: the schedule re-armed when it was written. */
+    afterPatch<R extends { scan: StoredScheduledScan } | object | undefined> (tenant: string, result: R): R {
+      if (result !== undefined && 'scan' in result) arm(tenant, (result as { scan: StoredScheduledScan }).scan)
+      return result
+    },
     /** Every schedule of a tenant (after a fixture load), or of every tenant with one pending (at start). */
     rearm (tenant?: string): void {
       if (tenant !== undefined) {

@@ -46,6 +46,12 @@ const MOVES: Record<ScanAction, { from: readonly ScanStatus[], to: ScanStatus, v
   cancel: { from: ['queued', 'started', 'paused'], to: 'canceling', verb: 'canceled' }
 }
 
+/** Why `action` is refused for a scan in this status, or undefined when it is allowed. */
+export function refusalOf (status: ScanStatus, action: ScanAction): string | undefined {
+  const move = MOVES[action]
+  return move.from.includes(status) ? undefined : `A scan with status "${status}" cannot be ${move.verb}.`
+}
+
 export function createScanWorkflow (clocks: Clocks, repos: WorkflowRepos) {
   const { scans, findings, settings } = repos
 
@@ -120,8 +126,9 @@ export function createScanWorkflow (clocks: Clocks, repos: WorkflowRepos) {
 
     /** cancel, pause or resume, as the scan's status allows (else a ScanRefusal). */
     act (tenant: string, scan: StoredScan, action: ScanAction): StoredScan {
+      const refusal = refusalOf(scan.status, action)
+      if (refusal !== undefined) throw new ScanRefusal(refusal)
       const move = MOVES[action]
-      if (!move.from.includes(scan.status)) throw new ScanRefusal(`A scan with status "${scan.status}" cannot be ${move.verb}.`)
       const now = clocks.now(tenant)
       const d = settings.get(tenant).durations
       // a pause keeps the running time still to go, for the resume
