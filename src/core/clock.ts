@@ -286,6 +286,7 @@ export class Clocks {
   }
 
   private arm (): void {
+    if (this.closed) return // a timer batch that ends after close() must not arm a new timer (it keeps the process alive)
     const next = this.wakes.peek()
     if (!next || next.realAt >= this.timerAt) return
     if (this.timer) clearTimeout(this.timer)
