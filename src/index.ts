@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TokenClaims } from './auth/jwt'
-import type { JournalEntry, JournalFilter } from './admin/journal'
-import type { FaultRule, FaultRuleInput } from './admin/faults'
+import type { JournalEntry, JournalFilter } from './core/journal'
+import type { FaultRule, FaultRuleInput } from './core/faults'
 import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
@@ -12,7 +12,7 @@ import { completeSettings } from './vendors/probely/settings.repo'
 export { buildApp } from './app'
 export { loadConfig } from './config'
 export type { Config } from './config'
-export type { TokenClaims, JournalEntry, FaultRule, FaultRuleInput, ClockState }
+export type { TokenClaims, JournalEntry, JournalFilter, FaultRule, FaultRuleInput, ClockState }
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -91,16 +91,15 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     app,
     token: (claims = { sub: 'test-user', email: 'test@scanstub.local', name: 'Test User' }, expiresIn) => app.mintToken(claims, expiresIn),
     reset: (tenant = 'default') => {
-      app.clocks.forget(tenant)
-      app.store.reset(tenant)
+      app.tenants.reset(tenant)
       app.journal.clear(tenant)
       app.faults.remove(tenant)
     },
     clock: (tenant = 'default') => ({
       now: () => app.clocks.now(tenant),
       state: () => app.clocks.state(tenant),
-      advance: ms => { app.store.ensureTenant(tenant); return app.clocks.advance(tenant, ms) },
-      set: to => { app.store.ensureTenant(tenant); return app.clocks.set(tenant, new Date(to).getTime()) },
+      advance: ms => { app.tenants.ensure(tenant); return app.clocks.advance(tenant, ms) },
+      set: to => { app.tenants.ensure(tenant); return app.clocks.set(tenant, new Date(to).getTime()) },
       real: () => app.clocks.real(tenant)
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
@@ -112,23 +111,23 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
 
 /** The in-process mirror of /__admin/probely/... (probely workflows). */
 function probelyControls (app: FastifyInstance): ProbelyControls {
-  const { repos, scans: workflow } = app.probelyWorkflows
+  const { repos, scans: workflow } = app.store.probelyEngine(app.clocks)
   const render = (tenant: string, s: Parameters<typeof renderScan>[0]) => renderScan(s, app.store.targets.getStored(tenant, s.target)!)
   return {
     scans: ({ tenant = 'default', targetId, status } = {}) => {
-      app.store.ensureTenant(tenant)
+      app.tenants.ensure(tenant)
       const all = targetId === undefined ? repos.scans.all(tenant) : repos.scans.ofTarget(tenant, targetId)
       return all.filter(s => status === undefined || s.status === status).map(s => render(tenant, s))
     },
     finishScan: async (id, outcome, tenant = 'default') => {
-      app.store.ensureTenant(tenant)
+      app.tenants.ensure(tenant)
       const scan = await app.store.write(() => workflow.finish(tenant, id, outcome))
       if (scan === undefined) throw new Error(`scanstub: no Probely scan ${id} in tenant ${tenant}`)
       return render(tenant, scan)
     },
-    settings: (tenant = 'default') => { app.store.ensureTenant(tenant); return repos.settings.get(tenant) },
+    settings: (tenant = 'default') => { app.tenants.ensure(tenant); return repos.settings.get(tenant) },
     setSettings: async (settings, tenant = 'default') => {
-      app.store.ensureTenant(tenant)
+      app.tenants.ensure(tenant)
       const complete = completeSettings(settings)
       await app.store.write(() => repos.settings.put(tenant, complete))
       return complete

@@ -14,7 +14,7 @@ const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
 /** A target's findings, the minimum a security gate reads: filters `scan`, `severity` and `state`, each repeatable. */
 const findingsRoutes: FastifyPluginAsyncTypebox = async app => {
   const { targets } = app.store
-  const { findings } = app.probelyWorkflows.repos
+  const { findings } = app.store.probelyEngine(app.clocks).repos
 
   app.get('/targets/:target_id/findings/', {
     schema: {

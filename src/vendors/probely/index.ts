@@ -1,48 +1,80 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
+import { join } from 'node:path'
+import type { Db } from '../../store/db'
+import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { migrationsDir } from '../../paths'
+import { defineVendor, type VendorPluginOptions } from '../vendor-module'
+import { parseDrfDateTime } from './datetime'
 import { drfValidate } from './drf'
-import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
+import { DETAIL, DrfValidationError, authDetail, probelyFaultBody, sendDetail, sendFieldErrors } from './errors'
+import { exportProbelyFixture, loadProbelyFixture, normalizeProbelyFixture, ProbelyFixture } from './fixture'
 import { registerFormParsers } from './forms'
 import { pythonJsonError } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
+import { createScheduledScansRepo, type ScheduledScansRepo } from './scheduled-scans.repo'
 import scheduledScansRoutes from './scheduled-scans.routes'
+import { createTargetsRepo, type TargetsRepo } from './targets.repo'
 import targetsRoutes from './targets.routes'
-import scansRoutes from './scans.routes' // probely workflows
-import findingsRoutes from './findings.routes' // probely workflows
+import { isIanaTimezone } from './timezones'
+import findingsRoutes from './findings.routes'
+import scansRoutes from './scans.routes'
+import probelyWorkflowRoutes from './workflow-admin.routes'
+import { clearWorkflow, createWorkflowRepos, exportWorkflowFixture, loadWorkflowFixture, type WorkflowRepos } from './workflow-fixture'
+import { createProbelyWorkflows, type ProbelyWorkflows } from './workflow-module'
+import type { Clocks } from '../../core/clock'
 
-export interface ProbelyOptions { strict: boolean, bodyLimit: number }
+interface Repos {
+  targets: TargetsRepo
+  scheduledScans: ScheduledScansRepo
+  /** scans, findings, settings and schedule states */
+  probelyWorkflow: WorkflowRepos
+  /** the scan lifecycles and firing schedules on this app's clocks (made on first use, one per store) */
+  probelyEngine: (clocks: Clocks) => ProbelyWorkflows
+}
+declare module '../../store/store' {
+  interface VendorRepos extends Repos {}
+}
+
+function createRepos (db: Db): Repos {
+  const targets = createTargetsRepo(db)
+  const scheduledScans = createScheduledScansRepo(db)
+  const probelyWorkflow = createWorkflowRepos(db)
+  let engine: ProbelyWorkflows | undefined
+  return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
+}
 
 /** Probely's answer for a path it does not know; also the app's, since Probely has no path prefix. */
-export const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
+const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
+
+/** busboy's errors (multipart bodies, see forms.ts) carry no code */
+const MULTIPART_ERROR = /^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/
 
 /** Probely's answer for any error, wherever it was thrown: DRF's shapes only. */
-export function probelyErrorHandler (bodyLimit: number) {
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+const probelyErrorHandler = (bodyLimit: number) => errorHandler({
+  own: (error, _request, reply) => {
     if (error instanceof DrfValidationError) return sendFieldErrors(reply, error.fieldErrors)
-    switch (error.code) {
-      case 'SCANSTUB_INVALID_JSON': return sendDetail(reply, 400, error.message)
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? ''))
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
-    }
-    // busboy's errors (multipart bodies, see forms.ts) carry no code
-    if (/^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/.test(error.message)) {
+    if (!error.code && MULTIPART_ERROR.test(error.message)) {
       const why = error.message.includes('Boundary not found') ? 'Invalid boundary in multipart: None' : error.message
       return sendDetail(reply, 400, DETAIL.multipartParseError(why))
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendDetail(reply, error.statusCode, error.message)
-    request.log.error({ err: error }, 'probely handler failed')
-    return sendDetail(reply, 500, DETAIL.serverError)
-  }
-}
+    return undefined
+  },
+  validation: (error, _request, reply) => sendDetail(reply, 400, error.message),
+  invalidJson: (error, reply) => sendDetail(reply, 400, error.message),
+  unsupportedMediaType: (request, reply) => sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? '')),
+  tooLarge: reply => sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit)),
+  clientError: (status, message, reply) => sendDetail(reply, status, message),
+  serverError: reply => sendDetail(reply, 500, DETAIL.serverError)
+}, 'probely handler')
 
 /**
  * Probely at the root (its API has no prefix): `JWT` (or `Bearer`) tokens, DRF's parsing and field
  * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
  */
-export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
+async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)))
 
   await registerFormParsers(app, options.bodyLimit)
@@ -66,7 +98,7 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
       return
     }
     request.principal = result.principal
-    app.store.ensureTenant(result.principal.tenant)
+    app.tenants.ensure(result.principal.tenant)
     done()
   })
 
@@ -85,8 +117,8 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
   await app.register(targetsRoutes)
   await app.register(scheduledScansRoutes)
   await app.register(scanProfilesRoutes)
-  await app.register(scansRoutes) // probely workflows
-  await app.register(findingsRoutes) // probely workflows
+  await app.register(scansRoutes)
+  await app.register(findingsRoutes)
   answerOtherMethods(app, served,
     (request, reply) => sendDetail(reply, 405, DETAIL.methodNotAllowed(request.method)),
     (_request, reply) => reply.code(200).type('application/json').send({
@@ -98,3 +130,41 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
     allowHeaders.set(url, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m)).join(', '))
   }
 }
+
+export default defineVendor<Repos, ProbelyFixture>({
+  name: 'probely',
+  // Probely's API has no path prefix: every path no other vendor owns is Probely's (its 404s included)
+  prefixes: [''],
+  ownsPath: () => true,
+  plugin: probely,
+  migrations: join(migrationsDir, 'probely'),
+  createRepos,
+  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },
+  fixture: {
+    schema: ProbelyFixture,
+    normalize: normalizeProbelyFixture,
+    load: (repos, tenant, part) => {
+      clearWorkflow(repos.probelyWorkflow, tenant)
+      loadProbelyFixture(repos.targets, repos.scheduledScans, tenant, part)
+      loadWorkflowFixture(repos.probelyWorkflow, tenant, part)
+    },
+    export: (repos, tenant) => ({ ...exportProbelyFixture(repos.targets, repos.scheduledScans, tenant), ...exportWorkflowFixture(repos.probelyWorkflow, tenant) }),
+    clear: (repos, tenant) => { clearWorkflow(repos.probelyWorkflow, tenant); repos.scheduledScans.clear(tenant); repos.targets.clear(tenant) },
+    counts: part => ({
+      scanProfiles: part.scanProfiles.length, targets: part.targets.length, scheduledScans: part.scheduledScans.length,
+      scans: part.scans?.length ?? 0, findingTemplates: part.findingTemplates?.length ?? 0
+    })
+  },
+  // scans and schedules keep their next step in their tables: registered again at start and after each load
+  workflows: {
+    resume: (repos, clocks) => repos.probelyEngine(clocks).rearm(),
+    tenantLoaded: (repos, clocks, tenant) => repos.probelyEngine(clocks).rearm(tenant)
+  },
+  admin: async app => { await app.register(probelyWorkflowRoutes) },
+  errors: { sendNotFound: sendProbelyNotFound, faultBody: probelyFaultBody, contentType: 'application/json', handler: probelyErrorHandler },
+  formats: { 'date-time': v => parseDrfDateTime(v) !== null, 'iana-timezone': isIanaTimezone },
+  openapi: {
+    tag: { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
+    securitySchemes: { probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' } }
+  }
+})

@@ -31,7 +31,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 const scansRoutes: FastifyPluginAsyncTypebox = async app => {
   const { targets } = app.store
-  const { repos, scans: workflow } = app.probelyWorkflows
+  const { repos, scans: workflow } = app.store.probelyEngine(app.clocks)
   // bodies keep their raw shape (nested `overrides`, lists of ids): read below with drfValidate
   app.setValidatorCompiler(() => () => true)
 

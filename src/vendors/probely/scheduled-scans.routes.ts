@@ -108,7 +108,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
-    await app.store.write(() => { scheduledScans.insert(tenant, scan); app.probelyWorkflows.scheduler.changed(tenant, scan.target, scan.id) }) // probely workflows: arm it
+    await app.store.write(() => { scheduledScans.insert(tenant, scan); app.store.probelyEngine(app.clocks).scheduler.changed(tenant, scan.target, scan.id) }) // probely workflows: arm it
     return sendScheduledScan(reply.code(201), render(tenant, scan))
   })
 
@@ -138,7 +138,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
     // probely workflows: afterPatch re-arms the schedule when the PATCH was written
-    const result = await app.store.write(() => app.probelyWorkflows.scheduler.afterPatch(tenant, scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
+    const result = await app.store.write(() => app.store.probelyEngine(app.clocks).scheduler.afterPatch(tenant, scheduledScans.patch(tenant, request.params.target_id, request.params.id, changes, stamp(request), after => {
       const rule = scheduledScanRuleErrors(after)
       return rule.length > 0 ? { non_field_errors: rule } : undefined
     })))

@@ -1,5 +1,4 @@
 -- Probely workflows: scans and their lifecycle, findings, per-tenant settings, where each schedule stands.
--- (Temporary name: after the seam this becomes migrations/probely/001_scans.sql.)
 
 CREATE TABLE probely_scans (
   tenant        TEXT NOT NULL,

@@ -1,6 +1,3 @@
-import { parseDrfDateTime } from './vendors/probely/datetime'
-import { isIanaTimezone } from './vendors/probely/timezones'
-
 const CRON_MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'])
 
 /** cron-parser (and the date library under it) is loaded on the first schedule checked, not at start. */
@@ -18,11 +15,4 @@ export function isCronExpression (value: string): boolean {
   } catch {
     return false
   }
-}
-
-/** The string formats our schemas use, for every ajv instance (requests, fixtures, test checks). */
-export const FORMATS: Record<string, (value: string) => boolean> = {
-  cron: isCronExpression,
-  'date-time': v => parseDrfDateTime(v) !== null,
-  'iana-timezone': isIanaTimezone
 }

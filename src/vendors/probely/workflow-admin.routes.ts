@@ -1,21 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { StringEnum } from '../schema-helpers'
-import { renderScan } from '../vendors/probely/scans.render'
-import { OUTCOMES, ProbelySettings, Scan, SCAN_STATUSES } from '../vendors/probely/scans.schemas'
-import { completeSettings } from '../vendors/probely/settings.repo'
-import { ScanRefusal } from '../vendors/probely/workflow'
-import { sendAdminError } from './index'
-import { TenantQuery } from './schemas'
+import { StringEnum } from '../../schema-helpers'
+import type { FastifyReply } from 'fastify'
+import { renderScan } from './scans.render'
+import { OUTCOMES, ProbelySettings, Scan, SCAN_STATUSES } from './scans.schemas'
+import { completeSettings } from './settings.repo'
+import { ScanRefusal } from './workflow'
 
-const Tenant = TenantQuery.properties.tenant
+const Tenant = Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'tenant to act on (default "default")' }))
+/** The admin API's error shape (the admin plugin documents it on every route) */
+const sendAdminError = (reply: FastifyReply, status: number, error: string, message: string) => reply.code(status).send({ error, message })
 
-/** The test's view of Probely's workflows (contract section 7): scans of a tenant, its settings, finishing a scan. */
+/**
+ * The test's view of Probely's workflows (contract section 7), under /__admin/probely: scans of a tenant,
+ * its settings, finishing a scan.
+ */
 const probelyWorkflowRoutes: FastifyPluginAsyncTypebox = async app => {
-  const { repos, scans: workflow } = app.probelyWorkflows
+  const { repos, scans: workflow } = app.store.probelyEngine(app.clocks)
   const render = (tenant: string, s: Parameters<typeof renderScan>[0]) => renderScan(s, app.store.targets.getStored(tenant, s.target)!)
 
-  app.get('/probely/scans', {
+  app.get('/scans', {
     schema: {
       tags: ['admin'], summary: "A tenant's Probely scans, oldest first (filters: targetId, status)",
       querystring: Type.Object({ tenant: Tenant, targetId: Type.Optional(Type.String()), status: Type.Optional(StringEnum(SCAN_STATUSES)) }),
@@ -23,13 +27,13 @@ const probelyWorkflowRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async request => {
     const tenant = request.query.tenant ?? 'default'
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     const { targetId, status } = request.query
     const all = targetId === undefined ? repos.scans.all(tenant) : repos.scans.ofTarget(tenant, targetId)
     return { scans: all.filter(s => status === undefined || s.status === status).map(s => render(tenant, s)) }
   })
 
-  app.post('/probely/scans/:id/finish', {
+  app.post('/scans/:id/finish', {
     schema: {
       tags: ['admin'], summary: 'End a running scan now with the outcome given (its findings recorded when completed)',
       querystring: Type.Object({ tenant: Tenant }),
@@ -39,7 +43,7 @@ const probelyWorkflowRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async (request, reply) => {
     const tenant = request.query.tenant ?? 'default'
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     try {
       const scan = await app.store.write(() => workflow.finish(tenant, request.params.id, request.body.outcome))
       return scan ? render(tenant, scan) : sendAdminError(reply, 404, 'Not Found', `no Probely scan ${request.params.id} in tenant ${tenant}`)
@@ -49,15 +53,15 @@ const probelyWorkflowRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   })
 
-  app.get('/probely/settings', {
+  app.get('/settings', {
     schema: { tags: ['admin'], summary: "A tenant's Probely durations and outcomes", querystring: Type.Object({ tenant: Tenant }), response: { 200: ProbelySettings } }
   }, async request => {
     const tenant = request.query.tenant ?? 'default'
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     return repos.settings.get(tenant)
   })
 
-  app.put('/probely/settings', {
+  app.put('/settings', {
     schema: {
       tags: ['admin'], summary: "Replace a tenant's Probely durations and outcomes (what is left out takes the default); steps already on the clock keep their time",
       querystring: Type.Object({ tenant: Tenant }),
@@ -69,7 +73,7 @@ const probelyWorkflowRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async request => {
     const tenant = request.query.tenant ?? 'default'
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     const settings = completeSettings(request.body)
     await app.store.write(() => repos.settings.put(tenant, settings))
     return settings
