@@ -5,9 +5,7 @@ import type { FaultRule, FaultRuleInput } from './core/faults'
 import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
-import { renderScan } from './vendors/probely/scans.render'
-import type { Outcome, ProbelySettings, Scan } from './vendors/probely/scans.schemas'
-import { completeSettings } from './vendors/probely/settings.repo'
+import type { Store } from './store/store'
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
@@ -40,16 +38,12 @@ export interface TenantClock {
   real: () => Promise<ClockState>
 }
 
-/** Probely's workflows, as /__admin/probely/... drives them (probely workflows). */
-export interface ProbelyControls {
-  /** the tenant's scans (default "default"), oldest first, as the API shows them */
-  scans: (filter?: { tenant?: string, targetId?: string, status?: string }) => Scan[]
-  /** ends a scan still going now, with this outcome (findings recorded when completed) */
-  finishScan: (id: string, outcome: Outcome | 'canceled', tenant?: string) => Promise<Scan>
-  settings: (tenant?: string) => ProbelySettings
-  /** replaces the tenant's durations and outcomes (left out: the defaults) */
-  setSettings: (settings: { durations?: Partial<ProbelySettings['durations']>, outcomes?: Partial<ProbelySettings['outcomes']> }, tenant?: string) => Promise<ProbelySettings>
-}
+/**
+ * Probely's workflows, as /__admin/probely/... drives them: `scans({tenant, targetId, status})`,
+ * `finishScan(id, outcome, tenant?)`, `settings(tenant?)`, `setSettings({durations, outcomes}, tenant?)`.
+ * (Typed through the store, which the Probely module extends: this file names no vendor.)
+ */
+export type ProbelyControls = ReturnType<ReturnType<Store['probelyEngine']>['controls']>
 
 /** A running scanstub inside a test process. */
 export interface Scanstub {
@@ -104,33 +98,7 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
     fault: rule => app.faults.add(rule),
-    probely: probelyControls(app),
+    probely: app.store.probelyEngine(app.clocks).controls({ ensure: tenant => app.tenants.ensure(tenant), targets: app.store.targets, write: app.store.write }),
     close: () => app.close()
-  }
-}
-
-/** The in-process mirror of /__admin/probely/... (probely workflows). */
-function probelyControls (app: FastifyInstance): ProbelyControls {
-  const { repos, scans: workflow } = app.store.probelyEngine(app.clocks)
-  const render = (tenant: string, s: Parameters<typeof renderScan>[0]) => renderScan(s, app.store.targets.getStored(tenant, s.target)!)
-  return {
-    scans: ({ tenant = 'default', targetId, status } = {}) => {
-      app.tenants.ensure(tenant)
-      const all = targetId === undefined ? repos.scans.all(tenant) : repos.scans.ofTarget(tenant, targetId)
-      return all.filter(s => status === undefined || s.status === status).map(s => render(tenant, s))
-    },
-    finishScan: async (id, outcome, tenant = 'default') => {
-      app.tenants.ensure(tenant)
-      const scan = await app.store.write(() => workflow.finish(tenant, id, outcome))
-      if (scan === undefined) throw new Error(`scanstub: no Probely scan ${id} in tenant ${tenant}`)
-      return render(tenant, scan)
-    },
-    settings: (tenant = 'default') => { app.tenants.ensure(tenant); return repos.settings.get(tenant) },
-    setSettings: async (settings, tenant = 'default') => {
-      app.tenants.ensure(tenant)
-      const complete = completeSettings(settings)
-      await app.store.write(() => repos.settings.put(tenant, complete))
-      return complete
-    }
   }
 }
