@@ -57,8 +57,10 @@ export function createFindingsRepo (db: Db) {
         const found = q.byTemplate.get(tenant, targetId, position)
         if (found === undefined) {
           const id = q.nextId.get(tenant) ?? 1
-          q.insert.run(params(tenant, { id, target: targetId, template: position, severity: template.severity, state: template.state,
-            scans: [scanId], first_found: now, last_found: now, changed: now }))
+          q.insert.run(params(tenant, {
+            id, target: targetId, template: position, severity: template.severity, state: template.state,
+            scans: [scanId], first_found: now, last_found: now, changed: now
+          }))
         } else {
           const f = toFinding(found)
           q.update.run(params(tenant, { ...f, state: f.state === 'fixed' ? 'notfixed' : f.state, scans: [...f.scans, scanId], last_found: now, changed: now }))
