@@ -150,10 +150,8 @@ export default defineVendor<Repos, ProbelyFixture>({
     },
     export: (repos, tenant) => ({ ...exportProbelyFixture(repos.targets, repos.scheduledScans, tenant), ...exportWorkflowFixture(repos.probelyWorkflow, tenant) }),
     clear: (repos, tenant) => { clearWorkflow(repos.probelyWorkflow, tenant); repos.scheduledScans.clear(tenant); repos.targets.clear(tenant) },
-    counts: part => ({
-      scanProfiles: part.scanProfiles.length, targets: part.targets.length, scheduledScans: part.scheduledScans.length,
-      scans: part.scans?.length ?? 0, findingTemplates: part.findingTemplates?.length ?? 0
-    })
+    // the admin answer merges every vendor's counts into one object: Probely's `scans` would hide Neostra's
+    counts: part => ({ scanProfiles: part.scanProfiles.length, targets: part.targets.length, scheduledScans: part.scheduledScans.length })
   },
   // scans and schedules keep their next step in their tables: registered again at start and after each load
   workflows: {
