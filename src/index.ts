@@ -5,6 +5,7 @@ import type { FaultRule, FaultRuleInput } from './core/faults'
 import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
+import type { Store } from './store/store'
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
@@ -37,6 +38,13 @@ export interface TenantClock {
   real: () => Promise<ClockState>
 }
 
+/**
+ * Probely's workflows, as /__admin/probely/... drives them: `scans({tenant, targetId, status})`,
+ * `finishScan(id, outcome, tenant?)`, `settings(tenant?)`, `setSettings({durations, outcomes}, tenant?)`.
+ * (Typed through the store, which the Probely module extends: this file names no vendor.)
+ */
+export type ProbelyControls = ReturnType<ReturnType<Store['probelyEngine']>['controls']>
+
 /** A running scanstub inside a test process. */
 export interface Scanstub {
   /** base URL, e.g. http://127.0.0.1:41234 */
@@ -52,6 +60,8 @@ export interface Scanstub {
   clock: (tenant?: string) => TenantClock
   /** add a fault rule (see the admin API) */
   fault: (rule: FaultRuleInput) => FaultRule
+  /** Probely's scans and their settings */
+  probely: ProbelyControls
   close: () => Promise<void>
 }
 
@@ -88,6 +98,7 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
     fault: rule => app.faults.add(rule),
+    probely: app.store.probelyEngine(app.clocks).controls({ ensure: tenant => app.tenants.ensure(tenant), targets: app.store.targets, write: app.store.write }),
     close: () => app.close()
   }
 }

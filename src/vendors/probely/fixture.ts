@@ -7,6 +7,7 @@ import type { ScheduledScansRepo, StoredScheduledScan } from './scheduled-scans.
 import { BlackoutPeriod, ScanProfile, ScheduledScan, StoredTarget, type User } from './schemas'
 import type { TargetsRepo } from './targets.repo'
 import { isIanaTimezone } from './timezones'
+import { normalizeWorkflowFixture, WorkflowFixture } from './workflow-fixture' // probely workflows
 
 /** The user shown as `changed_by` on fixture records that do not name one. */
 export const FIXTURE_USER: User = { id: 'scanstubFixture1', email: 'fixtures@scanstub.local', name: 'scanstub fixture' }
@@ -17,7 +18,8 @@ const FixtureScheduledScan = Type.Composite([Type.Omit(ScheduledScan, ['target']
 export const ProbelyFixture = Type.Object({
   scanProfiles: Type.Array(ScanProfile),
   targets: Type.Array(StoredTarget),
-  scheduledScans: Type.Array(FixtureScheduledScan)
+  scheduledScans: Type.Array(FixtureScheduledScan),
+  ...WorkflowFixture // probely workflows: scans, findingTemplates, settings
 })
 export type ProbelyFixture = Static<typeof ProbelyFixture>
 
@@ -120,7 +122,8 @@ export function normalizeProbelyFixture (part: unknown, now: string, problems: F
     s.blackout_period.changed = shownTime(s.blackout_period.changed, where, 'blackout_period.changed', problems)
     for (const rule of scheduledScanRuleErrors(s)) problems.add(where, rule)
   })
-  return { scanProfiles, targets, scheduledScans }
+  const workflow = normalizeWorkflowFixture(raw, now, problems, new Map(targets.map(t => [t.id, { url: t.site.url }]))) // probely workflows
+  return { scanProfiles, targets, scheduledScans, ...workflow }
 }
 
 export function loadProbelyFixture (targets: TargetsRepo, scans: ScheduledScansRepo, tenant: string, part: ProbelyFixture): void {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { join } from 'node:path'
+import type { Db } from '../../store/db'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
@@ -20,11 +21,32 @@ import scheduledScansRoutes from './scheduled-scans.routes'
 import { createTargetsRepo, type TargetsRepo } from './targets.repo'
 import targetsRoutes from './targets.routes'
 import { isIanaTimezone } from './timezones'
+import findingsRoutes from './findings.routes'
+import scansRoutes from './scans.routes'
+import probelyWorkflowRoutes from './workflow-admin.routes'
+import { clearWorkflow, createWorkflowRepos, exportWorkflowFixture, loadWorkflowFixture, type WorkflowRepos } from './workflow-fixture'
+import { createProbelyWorkflows, type ProbelyWorkflows } from './workflow-module'
+import type { Clocks } from '../../core/clock'
 
-declare module '../../store/store' {
-  interface VendorRepos { targets: TargetsRepo, scheduledScans: ScheduledScansRepo }
+interface Repos {
+  targets: TargetsRepo
+  scheduledScans: ScheduledScansRepo
+  /** scans, findings, settings and schedule states */
+  probelyWorkflow: WorkflowRepos
+  /** the scan lifecycles and firing schedules on this app's clocks (made on first use, one per store) */
+  probelyEngine: (clocks: Clocks) => ProbelyWorkflows
 }
-type Repos = { targets: TargetsRepo, scheduledScans: ScheduledScansRepo }
+declare module '../../store/store' {
+  interface VendorRepos extends Repos {}
+}
+
+function createRepos (db: Db): Repos {
+  const targets = createTargetsRepo(db)
+  const scheduledScans = createScheduledScansRepo(db)
+  const probelyWorkflow = createWorkflowRepos(db)
+  let engine: ProbelyWorkflows | undefined
+  return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
+}
 
 /** Probely's answer for a path it does not know; also the app's, since Probely has no path prefix. */
 const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
@@ -110,6 +132,8 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   await app.register(targetsRoutes)
   await app.register(scheduledScansRoutes)
   await app.register(scanProfilesRoutes)
+  await app.register(scansRoutes)
+  await app.register(findingsRoutes)
   answerOtherMethods(app, served,
     (request, reply) => sendDetail(reply, 405, DETAIL.methodNotAllowed(request.method)),
     (_request, reply) => reply.code(200).type('application/json').send({
@@ -142,16 +166,27 @@ export default defineVendor<Repos, ProbelyFixture>({
   ownsPath: () => true,
   plugin: probely,
   migrations: join(migrationsDir, 'probely'),
-  createRepos: db => ({ targets: createTargetsRepo(db), scheduledScans: createScheduledScansRepo(db) }),
+  createRepos,
   forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },
   fixture: {
     schema: ProbelyFixture,
     normalize: normalizeProbelyFixture,
-    load: (repos, tenant, part) => loadProbelyFixture(repos.targets, repos.scheduledScans, tenant, part),
-    export: (repos, tenant) => exportProbelyFixture(repos.targets, repos.scheduledScans, tenant),
-    clear: (repos, tenant) => { repos.scheduledScans.clear(tenant); repos.targets.clear(tenant) },
+    load: (repos, tenant, part) => {
+      clearWorkflow(repos.probelyWorkflow, tenant)
+      loadProbelyFixture(repos.targets, repos.scheduledScans, tenant, part)
+      loadWorkflowFixture(repos.probelyWorkflow, tenant, part)
+    },
+    export: (repos, tenant) => ({ ...exportProbelyFixture(repos.targets, repos.scheduledScans, tenant), ...exportWorkflowFixture(repos.probelyWorkflow, tenant) }),
+    clear: (repos, tenant) => { clearWorkflow(repos.probelyWorkflow, tenant); repos.scheduledScans.clear(tenant); repos.targets.clear(tenant) },
+    // the admin answer merges every vendor's counts into one object: Probely's `scans` would hide Neostra's
     counts: part => ({ scanProfiles: part.scanProfiles.length, targets: part.targets.length, scheduledScans: part.scheduledScans.length })
   },
+  // scans and schedules keep their next step in their tables: registered again at start and after each load
+  workflows: {
+    resume: (repos, clocks) => repos.probelyEngine(clocks).rearm(),
+    tenantLoaded: (repos, clocks, tenant) => repos.probelyEngine(clocks).rearm(tenant)
+  },
+  admin: async app => { await app.register(probelyWorkflowRoutes) },
   errors: { sendNotFound: sendProbelyNotFound, faultBody: probelyFaultBody, contentType: 'application/json', handler: probelyErrorHandler },
   formats: { 'date-time': v => parseDrfDateTime(v) !== null, 'iana-timezone': isIanaTimezone },
   openapi: {

@@ -46,7 +46,7 @@ const sendScheduledScan = (reply: FastifyReply, scan: ReturnType<typeof renderSc
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   const { targets, scheduledScans } = app.store
   const stamp = (request: FastifyRequest) => ({
-    changed: storedFromDate(new Date()),
+    changed: storedFromDate(app.clocks.date(request.principal.tenant)),
     changed_by: { id: request.principal.sub, email: request.principal.email, name: request.principal.name }
   })
   const render = (tenant: string, s: StoredScheduledScan) => renderScheduledScan(s, targets.getStored(tenant, s.target)!)
@@ -109,7 +109,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
-    await app.store.write(() => scheduledScans.insert(tenant, scan))
+    await app.store.write(() => { scheduledScans.insert(tenant, scan); app.store.probelyEngine(app.clocks).scheduler.changed(tenant, scan.target, scan.id) }) // probely workflows: arm it
     return sendScheduledScan(reply.code(201), render(tenant, scan))
   })
 
@@ -127,10 +127,11 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const params = request.params as Static<typeof ScheduledScanParams>
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
-    const result = await app.store.write(() => scheduledScans.patch(tenant, params.target_id, params.id, changes, stamp(request), after => {
+    // probely workflows: afterPatch re-arms the schedule when the PATCH (or PUT) was written
+    const result = await app.store.write(() => app.store.probelyEngine(app.clocks).scheduler.afterPatch(tenant, scheduledScans.patch(tenant, params.target_id, params.id, changes, stamp(request), after => {
       const rule = scheduledScanRuleErrors(after)
       return rule.length > 0 ? { non_field_errors: rule } : undefined
-    }))
+    })))
     if (!result) return sendDetail(reply, 404, DETAIL.notFound)
     if ('errors' in result) return sendFieldErrors(reply, result.errors)
     return sendScheduledScan(reply, render(tenant, result.scan))

@@ -2,6 +2,9 @@ import type { Db } from '../../store/db'
 import { KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
+import { createScansRepo } from './scans.repo' // probely workflows
+import { renderLastScan, renderRunningScan } from './scans.render' // probely workflows
+import { isFinal } from './workflow' // probely workflows
 
 interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
 
@@ -16,9 +19,11 @@ export function createTargetsRepo (db: Db) {
     get: db.prepare<[string, string], string>('SELECT data FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     exists: db.prepare<[string, string], number>('SELECT 1 FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     insert: db.prepare('INSERT INTO probely_targets (tenant, id, data) VALUES (?, ?, ?)'),
-    // the earliest scheduled scan, past or future: scanstub runs no scans, so none is ever "done"
-    nextScan: db.prepare<[string, string], NextScanRow>(`SELECT id, date_time, recurrence, timezone
-      FROM probely_scheduled_scans WHERE tenant = ? AND target_id = ? ORDER BY date_time, rowid LIMIT 1`),
+    // the scheduled scan that fires next: a one-off that fired (or was written in the past) is done (probely workflows)
+    nextScan: db.prepare<[string, string], NextScanRow>(`SELECT s.id, s.date_time, s.recurrence, s.timezone
+      FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
+      WHERE s.tenant = ? AND s.target_id = ? AND (r.schedule_id IS NULL OR r.next_at IS NOT NULL)
+      ORDER BY coalesce(r.next_at, s.date_time), s.rowid LIMIT 1`),
     clear: db.prepare<[string]>('DELETE FROM probely_targets WHERE tenant = ?'),
     profileCount: db.prepare<[string], number>('SELECT count(*) FROM probely_scan_profiles WHERE tenant = ?').pluck(),
     profilePage: db.prepare<[string, number, number], string>('SELECT data FROM probely_scan_profiles WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
@@ -42,9 +47,14 @@ export function createTargetsRepo (db: Db) {
     return target
   }
 
+  // probely workflows: running_scan and last_scan follow the scans (the running one, if any, is the last:
+  // a target runs one at a time); a target never scanned keeps what its fixture says
+  const scans = createScansRepo(db)
   const withNextScan = (tenant: string, stored: StoredTarget): Target => {
     const next = q.nextScan.get(tenant, stored.id)
-    return { ...stored, next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
+    const last = scans.last(tenant, stored.id)
+    const scanFields = last && { last_scan: renderLastScan(last), running_scan: isFinal(last.status) ? null : renderRunningScan(last, stored) }
+    return { ...stored, ...scanFields, next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
   }
 
   return {

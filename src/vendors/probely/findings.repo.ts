@@ -1,0 +1,74 @@
+import type { Db } from '../../store/db'
+import type { FindingTemplate } from './scans.schemas'
+
+/** A finding as stored; the rest of its fields come from its template. */
+export interface StoredFinding {
+  id: number
+  target: string
+  template: number
+  severity: number
+  state: string
+  scans: string[]
+  first_found: string
+  last_found: string
+  changed: string
+}
+
+interface Row { id: number, target_id: string, template: number, severity: number, state: string, scans: string, first_found: string, last_found: string, changed: string }
+const toFinding = (r: Row): StoredFinding => ({ ...r, target: r.target_id, scans: JSON.parse(r.scans) as string[] })
+
+/** Finding templates (fixture) and the findings scans made of them; every statement prepared once. */
+export function createFindingsRepo (db: Db) {
+  const q = {
+    templates: db.prepare<[string, string], { position: number, data: string }>('SELECT position, data FROM probely_finding_templates WHERE tenant = ? AND target_id = ? ORDER BY position'),
+    allTemplates: db.prepare<[string], string>('SELECT data FROM probely_finding_templates WHERE tenant = ? ORDER BY rowid').pluck(),
+    insertTemplate: db.prepare<[string, string, number, string]>('INSERT INTO probely_finding_templates (tenant, target_id, position, data) VALUES (?, ?, ?, ?)'),
+    ofTarget: db.prepare<[string, string], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? ORDER BY id'),
+    byTemplate: db.prepare<[string, string, number], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? AND template = ?'),
+    nextId: db.prepare<[string], number>('SELECT coalesce(max(id), 0) + 1 FROM probely_findings WHERE tenant = ?').pluck(),
+    insert: db.prepare(`INSERT INTO probely_findings (tenant, id, target_id, template, severity, state, scans, first_found, last_found, changed)
+      VALUES (@tenant, @id, @target_id, @template, @severity, @state, @scans, @first_found, @last_found, @changed)`),
+    update: db.prepare('UPDATE probely_findings SET state = @state, scans = @scans, last_found = @last_found, changed = @changed WHERE tenant = @tenant AND id = @id'),
+    clear: db.prepare<[string]>('DELETE FROM probely_findings WHERE tenant = ?'),
+    clearTemplates: db.prepare<[string]>('DELETE FROM probely_finding_templates WHERE tenant = ?')
+  }
+  const params = (tenant: string, f: StoredFinding) => ({
+    tenant, id: f.id, target_id: f.target, template: f.template, severity: f.severity, state: f.state,
+    scans: JSON.stringify(f.scans), first_found: f.first_found, last_found: f.last_found, changed: f.changed
+  })
+
+  return {
+    templates: (tenant: string, targetId: string) =>
+      q.templates.all(tenant, targetId).map(r => ({ position: r.position, template: JSON.parse(r.data) as FindingTemplate })),
+    allTemplates: (tenant: string): FindingTemplate[] => q.allTemplates.all(tenant).map(d => JSON.parse(d)),
+    insertTemplate: (tenant: string, position: number, t: FindingTemplate) => { q.insertTemplate.run(tenant, t.target, position, JSON.stringify(t)) },
+    ofTarget: (tenant: string, targetId: string) => q.ofTarget.all(tenant, targetId).map(toFinding),
+    /**
+     * What scan `scanId` of a target found: each template is one finding of the target, made by the first scan that
+     * finds it and found again by later ones (its id appended to `scans`; a fixed finding is open again).
+     * Returns the counts per severity.
+     */
+    record (tenant: string, targetId: string, scanId: string, now: string): { lows: number, mediums: number, highs: number } {
+      const counts = { lows: 0, mediums: 0, highs: 0 }
+      for (const { position, template } of this.templates(tenant, targetId)) {
+        if (template.severity === 10) counts.lows++
+        else if (template.severity === 20) counts.mediums++
+        else counts.highs++
+        const found = q.byTemplate.get(tenant, targetId, position)
+        if (found === undefined) {
+          const id = q.nextId.get(tenant) ?? 1
+          q.insert.run(params(tenant, {
+            id, target: targetId, template: position, severity: template.severity, state: template.state,
+            scans: [scanId], first_found: now, last_found: now, changed: now
+          }))
+        } else {
+          const f = toFinding(found)
+          q.update.run(params(tenant, { ...f, state: f.state === 'fixed' ? 'notfixed' : f.state, scans: [...f.scans, scanId], last_found: now, changed: now }))
+        }
+      }
+      return counts
+    },
+    clear: (tenant: string) => { q.clear.run(tenant); q.clearTemplates.run(tenant) }
+  }
+}
+export type FindingsRepo = ReturnType<typeof createFindingsRepo>

@@ -1,0 +1,149 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateTime, Nullable, StringEnum } from '../../schema-helpers'
+import { type FixtureProblems, isRecord, recordsOf } from '../../store/fixture-errors'
+import { parseDrfDateTime } from './datetime'
+import { createFindingsRepo } from './findings.repo'
+import { isBase58 } from './ids'
+import { User } from './schemas'
+import { createScansRepo, type StoredScan } from './scans.repo'
+import { FINAL_STATUSES, FindingTemplate, ProbelySettings, SCAN_STATUSES, type ScanStatus } from './scans.schemas'
+import { createScheduleStateRepo } from './scheduler.repo'
+import { completeSettings, createSettingsRepo } from './settings.repo'
+import type { Db } from '../../store/db'
+
+/**
+ * The fixture's workflow part (under "probely"): `scans` (a scan as the API shows it, its `target` by id),
+ * `findingTemplates` (what a completed scan of a target finds) and `settings` (durations, outcomes).
+ */
+
+export const FixtureScan = Type.Object({
+  id: Type.String(),
+  target: Type.String(),
+  status: StringEnum(SCAN_STATUSES),
+  scan_profile: Type.String(),
+  created: DateTime(),
+  started: Nullable(DateTime()),
+  completed: Nullable(DateTime()),
+  changed: DateTime(),
+  changed_by: User,
+  lows: Type.Integer({ minimum: 0 }),
+  mediums: Type.Integer({ minimum: 0 }),
+  highs: Type.Integer({ minimum: 0 }),
+  incremental: Type.Boolean(),
+  reduced_scope: Type.Boolean(),
+  partial_scan: Type.Boolean(),
+  crawl_sequences_only: Type.Boolean(),
+  ignore_blackout_period: Type.Boolean(),
+  has_sequence_navigation: Type.Boolean(),
+  unlimited: Type.Boolean(),
+  user_data: Type.Union([Type.String(), Type.Null()])
+})
+export type FixtureScan = Static<typeof FixtureScan>
+
+export const WorkflowFixture = {
+  scans: Type.Optional(Type.Array(FixtureScan)),
+  findingTemplates: Type.Optional(Type.Array(FindingTemplate)),
+  settings: Type.Optional(ProbelySettings)
+}
+export interface WorkflowFixture { scans?: FixtureScan[], findingTemplates?: FindingTemplate[], settings?: ProbelySettings }
+
+/** The repos of the workflow part, made once per database. */
+export function createWorkflowRepos (db: Db) {
+  return { scans: createScansRepo(db), findings: createFindingsRepo(db), settings: createSettingsRepo(db), state: createScheduleStateRepo(db) }
+}
+export type WorkflowRepos = ReturnType<typeof createWorkflowRepos>
+
+const CVSS: Record<number, number> = { 10: 3.1, 20: 5.3, 30: 7.5 }
+
+export function normalizeWorkflowFixture (raw: Record<string, unknown>, now: string, problems: FixtureProblems,
+  targets: Map<string, { url: string }>): WorkflowFixture {
+  const label = (list: string, i: number, id: unknown) => `probely.${list}[${i}]${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}`
+  const scans = recordsOf(raw.scans).map(s => ({
+    status: 'completed', scan_profile: 'normal', created: now, started: null, completed: null, changed: now,
+    changed_by: { id: 'scanstubFixture1', email: 'fixtures@scanstub.example.com', name: 'scanstub fixture' },
+    lows: 0, mediums: 0, highs: 0, incremental: false, reduced_scope: false, partial_scan: false, crawl_sequences_only: false,
+    ignore_blackout_period: false, has_sequence_navigation: false, unlimited: false, user_data: null, ...s
+  })) as FixtureScan[]
+  problems.unique('probely.scans', scans)
+  const running = new Set<string>()
+  scans.forEach((s, i) => {
+    const where = label('scans', i, s.id)
+    if (!problems.check(where, FixtureScan, s)) return
+    if (!isBase58(s.id)) problems.add(where, 'id must be Base58')
+    if (!targets.has(s.target)) problems.add(where, `target ${JSON.stringify(s.target)} names no target of the fixture`)
+    if (!FINAL_STATUSES.includes(s.status)) {
+      if (running.has(s.target)) problems.add(where, 'a target has at most one scan still going')
+      running.add(s.target)
+    }
+    for (const field of ['created', 'started', 'completed', 'changed'] as const) {
+      const value = s[field]
+      if (value === null) continue
+      const parsed = parseDrfDateTime(value)
+      if (parsed === null) problems.add(where, `${field} is not an ISO 8601 date-time`)
+      else s[field] = parsed
+    }
+  })
+
+  const findingTemplates = recordsOf(raw.findingTemplates).map(t => {
+    const url = targets.get(String(t.target))?.url ?? ''
+    const severity = typeof t.severity === 'number' ? t.severity : 10
+    return {
+      definition: { id: 'scanstub-finding', name: 'Finding', desc: '' }, severity, url, path: url, method: 'get', parameter: '',
+      insertion_point: '', evidence: '', fix: '', cvss_score: CVSS[severity] ?? 0, state: 'notfixed',
+      ...t,
+      ...(isRecord(t.definition) ? { definition: { id: 'scanstub-finding', name: 'Finding', desc: '', ...t.definition } } : {})
+    }
+  }) as FindingTemplate[]
+  findingTemplates.forEach((t, i) => {
+    const where = label('findingTemplates', i, undefined)
+    if (!problems.check(where, FindingTemplate, t)) return
+    if (!targets.has(t.target)) problems.add(where, `target ${JSON.stringify(t.target)} names no target of the fixture`)
+  })
+
+  let settings: ProbelySettings | undefined
+  if (raw.settings !== undefined) {
+    if (!isRecord(raw.settings)) problems.add('probely.settings', 'must be an object')
+    else {
+      settings = completeSettings(raw.settings as Parameters<typeof completeSettings>[0])
+      problems.check('probely.settings', ProbelySettings, settings)
+    }
+  }
+  return { scans, findingTemplates, ...(settings ? { settings } : {}) }
+}
+
+/**
+ * Loads the part (after the targets, which the rows reference). A scan still going gets no clock time here:
+ * the workflow times it from the clock right after the load (rearm).
+ */
+export function loadWorkflowFixture (repos: WorkflowRepos, tenant: string, part: WorkflowFixture): void {
+  repos.settings.clear(tenant)
+  if (part.settings) repos.settings.put(tenant, part.settings)
+  for (const s of part.scans ?? []) {
+    const { id, target, status, scan_profile: profile, created, started, completed, changed, changed_by: user, lows, mediums, highs, ...options } = s
+    const scan: StoredScan = {
+      id, target, status: status as ScanStatus, scan_profile: profile, created, started, completed, changed, changed_by: user,
+      due_at: null, run_left_ms: 0, outcome: null, lows, mediums, highs, options
+    }
+    repos.scans.insert(tenant, scan)
+  }
+  ;(part.findingTemplates ?? []).forEach((t, i) => repos.findings.insertTemplate(tenant, i, t))
+}
+
+export function exportWorkflowFixture (repos: WorkflowRepos, tenant: string): Required<Omit<WorkflowFixture, 'settings'>> & { settings: ProbelySettings } {
+  return {
+    scans: repos.scans.all(tenant).map(s => ({
+      id: s.id, target: s.target, status: s.status, scan_profile: s.scan_profile, created: s.created, started: s.started,
+      completed: s.completed, changed: s.changed, changed_by: s.changed_by, lows: s.lows, mediums: s.mediums, highs: s.highs, ...s.options
+    })),
+    findingTemplates: repos.findings.allTemplates(tenant),
+    settings: repos.settings.get(tenant)
+  }
+}
+
+/** What a reset or a load of the tenant clears first (scans, findings, templates and states also go with their targets). */
+export function clearWorkflow (repos: WorkflowRepos, tenant: string): void {
+  repos.findings.clear(tenant)
+  repos.scans.clear(tenant)
+  repos.settings.clear(tenant)
+  repos.state.clear(tenant)
+}

@@ -1,0 +1,57 @@
+import type { Clocks } from '../../core/clock'
+import { renderScan } from './scans.render'
+import type { Outcome, ProbelySettings, Scan } from './scans.schemas'
+import { completeSettings } from './settings.repo'
+import type { ScheduledScansRepo } from './scheduled-scans.repo'
+import { createScheduler } from './scheduler'
+import { createScanWorkflow } from './workflow'
+import type { WorkflowRepos } from './workflow-fixture'
+
+/** Probely's workflows on one app: scan lifecycles and firing schedules, on the tenants' clocks. */
+export function createProbelyWorkflows (clocks: Clocks, scheduledScans: ScheduledScansRepo, repos: WorkflowRepos) {
+  const scans = createScanWorkflow(clocks, repos)
+  const scheduler = createScheduler(clocks, { scheduledScans, state: repos.state, scans: repos.scans }, scans)
+  const render = (tenant: string, s: Parameters<typeof renderScan>[0], getTarget: (tenant: string, id: string) => Parameters<typeof renderScan>[1] | undefined) =>
+    renderScan(s, getTarget(tenant, s.target)!)
+  return {
+    repos,
+    scans,
+    scheduler,
+    /** The in-process entry's mirror of /__admin/probely/... (`ensure` provisions a tenant first). */
+    controls ({ ensure, targets, write: writer }: {
+      ensure: (tenant: string) => void
+      targets: { getStored: (tenant: string, id: string) => Parameters<typeof renderScan>[1] | undefined }
+      write: <T>(fn: () => T) => Promise<T>
+    }) {
+      return {
+        /** the tenant's scans (default "default"), oldest first, as the API shows them */
+        scans: ({ tenant = 'default', targetId, status }: { tenant?: string, targetId?: string, status?: string } = {}): Scan[] => {
+          ensure(tenant)
+          const all = targetId === undefined ? repos.scans.all(tenant) : repos.scans.ofTarget(tenant, targetId)
+          return all.filter(s => status === undefined || s.status === status).map(s => render(tenant, s, targets.getStored))
+        },
+        /** ends a scan still going now, with this outcome (findings recorded when completed) */
+        finishScan: async (id: string, outcome: Outcome | 'canceled', tenant = 'default'): Promise<Scan> => {
+          ensure(tenant)
+          const scan = await writer(() => scans.finish(tenant, id, outcome))
+          if (scan === undefined) throw new Error(`scanstub: no Probely scan ${id} in tenant ${tenant}`)
+          return render(tenant, scan, targets.getStored)
+        },
+        settings: (tenant = 'default'): ProbelySettings => { ensure(tenant); return repos.settings.get(tenant) },
+        /** replaces the tenant's durations and outcomes (left out: the defaults) */
+        setSettings: async (settings: Parameters<typeof completeSettings>[0], tenant = 'default'): Promise<ProbelySettings> => {
+          ensure(tenant)
+          const complete = completeSettings(settings)
+          await writer(() => repos.settings.put(tenant, complete))
+          return complete
+        }
+      }
+    },
+    /** Registers the pending events from the tables: of one tenant after its fixture was loaded, of all at start. */
+    rearm (tenant?: string): void {
+      scans.rearm(tenant)
+      scheduler.rearm(tenant)
+    }
+  }
+}
+export type ProbelyWorkflows = ReturnType<typeof createProbelyWorkflows>
