@@ -95,7 +95,7 @@ t.test('probely: PUT and POST bodies of DRF fields with hostile values — a ref
   let before = JSON.stringify(stub.app.store.exportFixture('default'))
   await fc.assert(fc.asyncProperty(fc.constantFrom('PUT', 'POST'), body, kind, async (m, b, k) => {
     const url = m === 'POST' ? '/targets/AxtkqTE1AbFd/scheduledscans/' : '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/'
-    const payload = k === 'json' ? JSON.stringify(b) : new URLSearchParams(Object.entries(b).map(([key, v]) => [key, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+    const payload = k === 'json' ? JSON.stringify(b) : new URLSearchParams(Object.entries(b).map(([key, v]): [string, string] => [key, typeof v === "string" ? v : JSON.stringify(v)])).toString()
     const res = await stub.probely({ method: m as 'PUT', url, headers: { 'content-type': k === 'json' ? 'application/json' : 'application/x-www-form-urlencoded' }, payload })
     if (res.statusCode >= 500) throw new Error(`${m} ${payload.slice(0, 200)} -> ${res.statusCode}`)
     const after = JSON.stringify(stub.app.store.exportFixture('default'))
