@@ -66,7 +66,7 @@ t.test('each field rule of the contract is a 400 naming the field, and nothing i
     ['integrationId', 7, 'integrationId: must be string'],
     ['schedule', 'every day', 'schedule: must be a valid cron expression'],
     ['schedule', '61 * * * *', 'schedule: must be a valid cron expression'],
-    ['schedule', '0 0 0 * * *', 'schedule: must be a valid cron expression'],
+    ['schedule', '0 0 0 * * * *', 'schedule: must be a valid cron expression'],
     ['schedule', 5, 'schedule: must be string or null'],
     ['config', [], 'config: must be object'],
     ['config', 'x', 'config: must be object'],
