@@ -14,11 +14,14 @@ import healthRoutes from './health.routes'
 import admin from './admin/index'
 import traffic from './http/traffic'
 import openapi from './openapi'
+import { Clocks } from './core/clock'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     store: Store
+    /** every tenant's clock and the events due on it */
+    clocks: Clocks
   }
 }
 
@@ -67,7 +70,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
 
   app.decorate('config', config)
   app.decorate('store', createStore(db, seed))
-  app.addHook('onClose', async () => { app.store.flush(); db.close() })
+  app.decorate('clocks', new Clocks(db, {
+    transact: fn => app.store.write(fn),
+    onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
+  }))
+  app.addHook('onClose', async () => { app.clocks.close(); app.store.flush(); db.close() })
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.store.ensureTenant('default')

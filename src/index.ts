@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import type { TokenClaims } from './auth/jwt'
 import type { JournalEntry, JournalFilter } from './admin/journal'
 import type { FaultRule, FaultRuleInput } from './admin/faults'
+import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
 export type { Config } from './config'
-export type { TokenClaims, JournalEntry, FaultRule, FaultRuleInput }
+export type { TokenClaims, JournalEntry, FaultRule, FaultRuleInput, ClockState }
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -23,6 +24,19 @@ export interface StartOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
 
+/** One tenant's clock, for a test to freeze, set and advance (contract section 7). */
+export interface TenantClock {
+  /** the clock's time, ms since the epoch */
+  now: () => number
+  state: () => ClockState
+  /** freezes (if real), then moves on `ms`, running every event of the span in time order */
+  advance: (ms: number) => Promise<ClockState>
+  /** sets and freezes: a jump (events in between run late) */
+  set: (to: string | Date) => Promise<ClockState>
+  /** runs on in real time from the clock's time */
+  real: () => Promise<ClockState>
+}
+
 /** A running scanstub inside a test process. */
 export interface Scanstub {
   /** base URL, e.g. http://127.0.0.1:41234 */
@@ -34,6 +48,8 @@ export interface Scanstub {
   reset: (tenant?: string) => void
   /** journaled requests of a tenant, newest first */
   requests: (filter?: Partial<JournalFilter>) => JournalEntry[]
+  /** a tenant's clock (default "default"), as POST /__admin/clock drives it */
+  clock: (tenant?: string) => TenantClock
   /** add a fault rule (see the admin API) */
   fault: (rule: FaultRuleInput) => FaultRule
   close: () => Promise<void>
@@ -59,10 +75,18 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     app,
     token: (claims = { sub: 'test-user', email: 'test@scanstub.local', name: 'Test User' }, expiresIn) => app.mintToken(claims, expiresIn),
     reset: (tenant = 'default') => {
+      app.clocks.forget(tenant)
       app.store.reset(tenant)
       app.journal.clear(tenant)
       app.faults.remove(tenant)
     },
+    clock: (tenant = 'default') => ({
+      now: () => app.clocks.now(tenant),
+      state: () => app.clocks.state(tenant),
+      advance: ms => { app.store.ensureTenant(tenant); return app.clocks.advance(tenant, ms) },
+      set: to => { app.store.ensureTenant(tenant); return app.clocks.set(tenant, new Date(to).getTime()) },
+      real: () => app.clocks.real(tenant)
+    }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
     fault: rule => app.faults.add(rule),
     close: () => app.close()

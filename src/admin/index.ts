@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { FixtureError } from '../store/fixtures'
 import { AdminError } from './schemas'
+import clockRoutes from './clock.routes'
 import faultsRoutes from './faults.routes'
 import fixturesRoutes from './fixtures.routes'
 import requestsRoutes from './requests.routes'
@@ -58,4 +59,5 @@ export default async function admin (app: FastifyInstance, options: { adminToken
   await app.register(requestsRoutes)
   await app.register(faultsRoutes)
   await app.register(tokensRoutes)
+  await app.register(clockRoutes)
 }

@@ -11,19 +11,21 @@ const stateRoutes: FastifyPluginAsyncTypebox = async app => {
   app.post('/reset', {
     schema: {
       tags: ['admin'],
-      summary: 'Back to the configured fixture: one tenant (?tenant=, default "default") or all (?all=true); clears its journal and faults',
+      summary: 'Back to the configured fixture: one tenant (?tenant=, default "default") or all (?all=true); clears its journal and faults; its clock back to real time',
       querystring: ResetQuery,
       response: { 200: Type.Object({ reset: Type.Array(Type.String()) }) }
     }
   }, async request => {
     if (request.query.all === 'true') {
       const tenants = app.store.tenants()
+      app.clocks.forget()
       await app.store.write(() => app.store.reset())
       app.journal.clear()
       app.faults.clear()
       return { reset: tenants }
     }
     const tenant = request.query.tenant ?? 'default'
+    app.clocks.forget(tenant)
     await app.store.write(() => app.store.reset(tenant))
     app.journal.clear(tenant)
     app.faults.remove(tenant)

@@ -1,0 +1,318 @@
+import type { Db } from '../store/db'
+import { MinHeap } from './heap'
+
+export type ClockMode = 'real' | 'frozen'
+export interface ClockState { now: string, mode: ClockMode }
+
+/** What an event's `run` is told. */
+export interface DueContext {
+  tenant: string
+  /** the time (ms) the event was due, on the tenant's clock */
+  at: number
+  /** the tenant's clock while it runs: `at` when the clock passes through it, later when it is late */
+  now: number
+  /**
+   * true when the clock jumped over it (`set`), or it was already past due when scheduled (re-registered
+   * at start after the server was down, say): a schedule then moves on without firing, while a lifecycle
+   * step (a scan finishing) still applies
+   */
+  late: boolean
+}
+
+export type DueEvent = (ctx: DueContext) => void
+
+/** A refused clock call: the admin API answers it with a 400. */
+export class ClockError extends Error {
+  readonly statusCode = 400
+}
+
+/** One `advance` call moves the clock at most this far (a year and a day)... */
+export const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000
+/** ...and runs at most this many events; past it the clock stops at the last event run (`limited`). */
+export const MAX_EVENTS_PER_CALL = 250_000
+
+interface QueuedEvent { tenant: string, key: string, at: number, seq: number, run: DueEvent, late: boolean, cancelled: boolean }
+
+interface TenantClock {
+  tenant: string
+  mode: ClockMode
+  /** frozen: the clock's time */
+  frozenAt: number
+  /** real: the clock reads real time plus this */
+  offset: number
+  queue: MinHeap<QueuedEvent>
+  byKey: Map<string, QueuedEvent>
+  /** the head event a wake-up is already queued for (-1: none, or the clock's mode changed since) */
+  wakeSeq: number
+}
+
+/** A real-time wake-up for one tenant's head event (stale ones are skipped when popped). */
+interface Wake { realAt: number, tenant: string, seq: number }
+
+export interface ClocksOptions {
+  /** runs a batch of due events as one write (the store's group commit); defaults to running it at once */
+  transact?: (fn: () => void) => Promise<unknown>
+  /** an event that threw: logged, and the others still run */
+  onError?: (err: unknown, event: { tenant: string, key: string }) => void
+  /** real time (tests of the real-time timer pass their own) */
+  realNow?: () => number
+}
+
+export interface AdvanceResult extends ClockState {
+  /** how many events ran */
+  events: number
+  /** true when MAX_EVENTS_PER_CALL stopped it before the time asked for */
+  limited?: boolean
+}
+
+const before = (a: QueuedEvent, b: QueuedEvent) => a.at < b.at || (a.at === b.at && a.seq < b.seq)
+
+/**
+ * Every tenant's clock, and the events due on them. A clock follows real time until a test freezes,
+ * sets or advances it; `advance` runs every event of the span in time order before it answers, so what
+ * a test reads next is deterministic; `set` jumps (events in between run late). With real clocks one
+ * timer serves the next due event of all tenants. A clock's mode and time persist in SQLite; the events
+ * do not: their owners keep what must survive in their own tables and schedule again at start.
+ */
+export class Clocks {
+  private readonly clocks = new Map<string, TenantClock>()
+  private readonly wakes = new MinHeap<Wake>((a, b) => a.realAt < b.realAt)
+  private timer: NodeJS.Timeout | undefined
+  private timerAt = Infinity
+  private seq = 0
+  private running = false
+  /** clocks given events while a batch ran: armed when it ends */
+  private readonly touched = new Set<TenantClock>()
+  private closed = false
+  private readonly transact: (fn: () => void) => Promise<unknown>
+  private readonly realNow: () => number
+  private readonly q
+
+  constructor (db: Db, private readonly options: ClocksOptions = {}) {
+    this.transact = options.transact ?? (async fn => fn())
+    this.realNow = options.realNow ?? Date.now
+    this.q = {
+      get: db.prepare<[string], { mode: ClockMode, frozen_at: number | null, offset_ms: number }>('SELECT mode, frozen_at, offset_ms FROM clocks WHERE tenant = ?'),
+      put: db.prepare<[string, ClockMode, number | null, number]>(`INSERT INTO clocks (tenant, mode, frozen_at, offset_ms) VALUES (?, ?, ?, ?)
+        ON CONFLICT (tenant) DO UPDATE SET mode = excluded.mode, frozen_at = excluded.frozen_at, offset_ms = excluded.offset_ms`),
+      remove: db.prepare<[string]>('DELETE FROM clocks WHERE tenant = ?'),
+      removeAll: db.prepare('DELETE FROM clocks')
+    }
+  }
+
+  now (tenant: string): number {
+    const c = this.clock(tenant)
+    return c.mode === 'frozen' ? c.frozenAt : this.realNow() + c.offset
+  }
+
+  date (tenant: string): Date { return new Date(this.now(tenant)) }
+
+  iso (tenant: string): string { return this.date(tenant).toISOString() }
+
+  state (tenant: string): ClockState {
+    return { now: this.iso(tenant), mode: this.clock(tenant).mode }
+  }
+
+  /** Adds or replaces the event `key` of `tenant`, due at clock time `at` (ms). */
+  schedule (tenant: string, key: string, at: number, run: DueEvent): void {
+    const c = this.clock(tenant)
+    const old = c.byKey.get(key)
+    if (old) old.cancelled = true
+    const event: QueuedEvent = { tenant, key, at, seq: this.seq++, run, late: at < this.now(tenant), cancelled: false }
+    c.byKey.set(key, event)
+    c.queue.push(event)
+    if (this.running) this.touched.add(c)
+    else this.wakeFor(c)
+  }
+
+  cancel (tenant: string, key: string): void {
+    const c = this.clocks.get(tenant)
+    const event = c?.byKey.get(key)
+    if (!c || !event) return
+    event.cancelled = true
+    c.byKey.delete(key)
+  }
+
+  /** Drops a tenant's events (a reset or a fixture load); its clock keeps its time. */
+  cancelTenant (tenant: string): void {
+    const c = this.clocks.get(tenant)
+    if (!c) return
+    for (const event of c.byKey.values()) event.cancelled = true
+    c.byKey.clear()
+    c.queue.clear()
+  }
+
+  /** The tenant's clock back to real time, its events dropped (a reset). */
+  forget (tenant?: string): void {
+    if (tenant === undefined) {
+      for (const name of this.clocks.keys()) this.cancelTenant(name)
+      this.clocks.clear()
+      this.q.removeAll.run()
+      return
+    }
+    this.cancelTenant(tenant)
+    this.clocks.delete(tenant)
+    this.q.remove.run(tenant)
+  }
+
+  /** Freezes the clock if it runs, then moves it `ms` on, running every event of the span in time order. */
+  async advance (tenant: string, ms: number): Promise<AdvanceResult> {
+    if (!Number.isSafeInteger(ms) || ms < 0) throw new ClockError('advanceMs must be a whole number of milliseconds, 0 or more: the clock never runs backwards')
+    if (ms > MAX_ADVANCE_MS) throw new ClockError(`advanceMs must be at most ${MAX_ADVANCE_MS} (366 days) per call`)
+    const c = this.freeze(tenant)
+    const target = c.frozenAt + ms
+    let result = { events: 0, limited: false }
+    await this.batch(() => { result = this.runDue(c, target, false) })
+    if (!result.limited) c.frozenAt = target
+    this.persist(c)
+    this.wakeFor(c)
+    return { ...this.state(tenant), events: result.events, ...(result.limited ? { limited: true } : {}) }
+  }
+
+  /** Sets the clock (and freezes it), like changing a wall clock: events in between run late. */
+  async set (tenant: string, to: number): Promise<AdvanceResult> {
+    if (!Number.isFinite(to)) throw new ClockError('to must be an ISO 8601 date-time')
+    const c = this.freeze(tenant)
+    if (to < c.frozenAt) throw new ClockError(`the clock never runs backwards: it reads ${new Date(c.frozenAt).toISOString()}`)
+    c.frozenAt = to
+    let result = { events: 0, limited: false }
+    await this.batch(() => { result = this.runDue(c, to, true) })
+    this.persist(c)
+    this.wakeFor(c)
+    return { ...this.state(tenant), events: result.events, ...(result.limited ? { limited: true } : {}) }
+  }
+
+  /** The clock runs on in real time from where it stands. */
+  async real (tenant: string): Promise<ClockState> {
+    const c = this.clock(tenant)
+    if (c.mode === 'frozen') {
+      c.offset = c.frozenAt - this.realNow()
+      c.mode = 'real'
+      c.wakeSeq = -1
+      this.persist(c)
+    }
+    this.wakeFor(c)
+    return this.state(tenant)
+  }
+
+  close (): void {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+  }
+
+  private clock (tenant: string): TenantClock {
+    let c = this.clocks.get(tenant)
+    if (c === undefined) {
+      const row = this.q.get.get(tenant)
+      c = {
+        tenant,
+        mode: row?.mode ?? 'real',
+        frozenAt: row?.frozen_at ?? 0,
+        offset: row?.offset_ms ?? 0,
+        queue: new MinHeap(before),
+        byKey: new Map(),
+        wakeSeq: -1
+      }
+      this.clocks.set(tenant, c)
+    }
+    return c
+  }
+
+  private freeze (tenant: string): TenantClock {
+    const c = this.clock(tenant)
+    if (c.mode === 'real') {
+      c.frozenAt = this.realNow() + c.offset
+      c.mode = 'frozen'
+      c.wakeSeq = -1
+    }
+    return c
+  }
+
+  private persist (c: TenantClock): void {
+    this.q.put.run(c.tenant, c.mode, c.mode === 'frozen' ? c.frozenAt : null, c.offset)
+  }
+
+  /** Runs `fn` as one write; an event scheduled meanwhile waits for the batch to finish before it arms a timer. */
+  private async batch (fn: () => void): Promise<void> {
+    if (this.running) throw new ClockError('the clock is already running events: one clock call at a time')
+    this.running = true
+    try {
+      await this.transact(fn)
+    } finally {
+      this.running = false
+      for (const c of this.touched) this.wakeFor(c)
+      this.touched.clear()
+    }
+  }
+
+  /**
+   * Runs the tenant's events due up to `until`, in time order (events they schedule inside the span run
+   * too). A frozen clock reads each event's time while it runs (or `until` when the jump makes it late).
+   */
+  private runDue (c: TenantClock, until: number, jumped: boolean): { events: number, limited: boolean } {
+    let events = 0
+    for (let head = c.queue.peek(); head !== undefined && head.at <= until; head = c.queue.peek()) {
+      c.queue.pop()
+      if (head.cancelled) continue
+      if (events >= MAX_EVENTS_PER_CALL) {
+        c.queue.push(head)
+        return { events, limited: true }
+      }
+      c.byKey.delete(head.key)
+      if (c.mode === 'frozen' && !jumped) c.frozenAt = Math.max(c.frozenAt, head.at)
+      const now = c.mode === 'frozen' ? c.frozenAt : Math.max(until, head.at)
+      events++
+      try {
+        head.run({ tenant: c.tenant, at: head.at, now, late: jumped || head.late })
+      } catch (err) {
+        this.options.onError?.(err, { tenant: c.tenant, key: head.key })
+      }
+    }
+    return { events, limited: false }
+  }
+
+  /** Arms the one timer for the tenant's next event (at once for one already due on a frozen clock). */
+  private wakeFor (c: TenantClock): void {
+    if (this.closed) return
+    let head = c.queue.peek()
+    while (head?.cancelled) { c.queue.pop(); head = c.queue.peek() }
+    if (!head || head.seq === c.wakeSeq) return
+    const realAt = c.mode === 'real' ? head.at - c.offset : head.at <= c.frozenAt ? this.realNow() : Infinity
+    if (realAt === Infinity) return
+    c.wakeSeq = head.seq
+    this.wakes.push({ realAt, tenant: c.tenant, seq: head.seq })
+    this.arm()
+  }
+
+  private arm (): void {
+    const next = this.wakes.peek()
+    if (!next || next.realAt >= this.timerAt) return
+    if (this.timer) clearTimeout(this.timer)
+    this.timerAt = next.realAt
+    // setTimeout takes at most 2^31-1 ms; a later event re-arms when this one fires
+    const delay = Math.min(Math.max(0, next.realAt - this.realNow()), 2 ** 31 - 1)
+    this.timer = setTimeout(() => { this.timer = undefined; this.timerAt = Infinity; this.fire() }, delay)
+  }
+
+  /** The timer: runs what is due on every tenant whose next event's time has come. */
+  private fire (): void {
+    if (this.closed) return
+    if (this.running) { setImmediate(() => this.fire()); return }
+    const now = this.realNow()
+    const due: TenantClock[] = []
+    for (let w = this.wakes.peek(); w !== undefined && w.realAt <= now; w = this.wakes.peek()) {
+      this.wakes.pop()
+      const c = this.clocks.get(w.tenant)
+      if (c && c.wakeSeq === w.seq) c.wakeSeq = -1
+      if (c && c.queue.peek()?.seq === w.seq && !due.includes(c)) due.push(c)
+    }
+    if (due.length === 0) { this.arm(); return }
+    this.batch(() => {
+      for (const c of due) this.runDue(c, c.mode === 'real' ? now + c.offset : c.frozenAt, false)
+    }).catch(err => this.options.onError?.(err, { tenant: '*', key: 'timer' })).finally(() => {
+      for (const c of due) this.wakeFor(c)
+      this.arm()
+    })
+  }
+}
