@@ -8,7 +8,8 @@ import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
 import { createStore, type Store } from './store/store'
 import neostra from './vendors/neostra/index'
-import { sendNotFound as sendNeostraNotFound } from './vendors/neostra/errors'
+import { isNeostraPath, sendNotFound as sendNeostraNotFound } from './vendors/neostra/errors'
+import { createNeostraWorkflow, type NeostraWorkflow } from './vendors/neostra/workflow' // issue 18
 import probely, { probelyErrorHandler, sendProbelyNotFound } from './vendors/probely/index'
 import healthRoutes from './health.routes'
 import admin from './admin/index'
@@ -22,6 +23,8 @@ declare module 'fastify' {
     store: Store
     /** every tenant's clock and the events due on it */
     clocks: Clocks
+    /** issue 18: Neostra's launches, task progress and cron ticks on the tenant clocks */
+    neostraWorkflow: NeostraWorkflow
   }
 }
 
@@ -50,7 +53,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // a path Fastify cannot route (bad %-encoding, an id over maxParamLength) names nothing that exists:
     // a 404 in the vendor's shape, never Fastify's own 400/414 body
-    frameworkErrors: (_error, request, reply) => request.url.startsWith('/api/') ? sendNeostraNotFound(reply) : sendProbelyNotFound(reply),
+    frameworkErrors: (_error, request, reply) => isNeostraPath(request.url) ? sendNeostraNotFound(reply) : sendProbelyNotFound(reply),
     // no per-request log lines on the hot path (LOG_LEVEL=debug adds them back, see below)
     logController: new LogController({ disableRequestLogging: true }),
     // request.log is the server's logger itself (no child logger with a reqId made per request) unless debugging
@@ -75,6 +78,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
   }))
   app.addHook('onClose', async () => { app.clocks.close(); app.store.flush(); db.close() })
+  // issue 18: Neostra's events armed again from its tables at start, and after each load of a tenant
+  const neostraWorkflow = createNeostraWorkflow({ scans: app.store.neostra, tasks: app.store.neostraTasks, clocks: app.clocks })
+  app.decorate('neostraWorkflow', neostraWorkflow)
+  app.store.onTenantLoaded(tenant => neostraWorkflow.reload(tenant))
+  neostraWorkflow.restore()
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.store.ensureTenant('default')
@@ -84,7 +92,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(traffic, { journalLimit: config.journalLimit })
   await app.register(healthRoutes)
   if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken })
-  await app.register(neostra, { prefix: '/api', strict: config.strict, bodyLimit: BODY_LIMIT })
+  // issue 18: the reference pages' prefix and the guides' one, the same plugin twice
+  await app.register(neostra, { prefix: '/api/v1', strict: config.strict, bodyLimit: BODY_LIMIT })
+  await app.register(neostra, { prefix: '/v1', strict: config.strict, bodyLimit: BODY_LIMIT, duplicate: true })
+  // any other path under /api is still Neostra's to answer (its 404)
+  await app.register(async api => { api.setNotFoundHandler((_request, reply) => sendNeostraNotFound(reply)) }, { prefix: '/api' })
   await app.register(probely, { strict: config.strict, bodyLimit: BODY_LIMIT })
 
   return app

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { FixtureError } from '../store/fixtures'
 import { AdminError } from './schemas'
 import clockRoutes from './clock.routes'
+import neostraWorkflowRoutes from './neostra-workflow.routes' // issue 18
 import faultsRoutes from './faults.routes'
 import fixturesRoutes from './fixtures.routes'
 import requestsRoutes from './requests.routes'
@@ -60,4 +61,5 @@ export default async function admin (app: FastifyInstance, options: { adminToken
   await app.register(faultsRoutes)
   await app.register(tokensRoutes)
   await app.register(clockRoutes)
+  await app.register(neostraWorkflowRoutes) // issue 18
 }

@@ -4,7 +4,7 @@ import { TENANT_PATTERN } from '../auth/jwt'
 import { Faults } from '../admin/faults'
 import { JOURNAL_BODY_LIMIT, Journal } from '../admin/journal'
 import { redactBody, redactHeaders } from '../admin/redact'
-import { neostraFaultBody } from '../vendors/neostra/errors'
+import { isNeostraPath, neostraFaultBody } from '../vendors/neostra/errors'
 import { probelyFaultBody } from '../vendors/probely/errors'
 
 declare module 'fastify' {
@@ -85,7 +85,7 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
     if (rule.status !== undefined) {
       const body = rule.body !== undefined
         ? rule.body
-        : rule.status < 400 ? {} : path.startsWith('/api/') ? neostraFaultBody(rule.status) : probelyFaultBody(rule.status, request.method)
+        : rule.status < 400 ? {} : isNeostraPath(path) ? neostraFaultBody(rule.status) : probelyFaultBody(rule.status, request.method)
       return reply.code(rule.status).type('application/json; charset=utf-8').send(body)
     }
   }

@@ -1,4 +1,6 @@
 import { createNeostraRepo } from '../vendors/neostra/scans.repo'
+import { createTasksRepo } from '../vendors/neostra/tasks.repo' // neostra workflows (issue 18)
+import { createUsersRepo } from '../vendors/neostra/users.repo' // neostra workflows (issue 18)
 import { exportNeostraFixture, loadNeostraFixture } from '../vendors/neostra/fixture'
 import { exportProbelyFixture, loadProbelyFixture } from '../vendors/probely/fixture'
 import { createScheduledScansRepo } from '../vendors/probely/scheduled-scans.repo'
@@ -13,6 +15,9 @@ import { type Fixture, normalizeFixture } from './fixtures'
  */
 export function createStore (db: Db, seed: Fixture) {
   const neostra = createNeostraRepo(db)
+  const neostraRepos = { scans: neostra, users: createUsersRepo(db), tasks: createTasksRepo(db) } // issue 18
+  /** issue 18: told after a tenant's data is (re)loaded, so workflows arm its events again */
+  const loadedListeners: ((tenant: string) => void)[] = []
   const targets = createTargetsRepo(db)
   const scheduledScans = createScheduledScansRepo(db)
   const q = {
@@ -42,11 +47,13 @@ export function createStore (db: Db, seed: Fixture) {
 
   const load = transaction((tenant: string, fixture: Fixture) => {
     q.insert.run(tenant, new Date().toISOString())
-    loadNeostraFixture(neostra, tenant, fixture.neostra)
+    loadNeostraFixture(neostraRepos, tenant, fixture.neostra)
     loadProbelyFixture(targets, scheduledScans, tenant, fixture.probely)
   })
 
   const clear = transaction((tenant: string) => {
+    neostraRepos.tasks.clear(tenant) // issue 18
+    neostraRepos.users.clear(tenant) // issue 18
     neostra.clear(tenant)
     scheduledScans.clear(tenant)
     targets.clear(tenant)
@@ -60,12 +67,16 @@ export function createStore (db: Db, seed: Fixture) {
     /** Commits what is pending; before the database closes. */
     flush: () => batch.flush(),
     neostra,
+    neostraUsers: neostraRepos.users, // issue 18
+    neostraTasks: neostraRepos.tasks, // issue 18
+    /** issue 18: `fn(tenant)` after a tenant's data is loaded (first use, fixture load, reset) */
+    onTenantLoaded: (fn: (tenant: string) => void) => { loadedListeners.push(fn) },
     targets,
     scheduledScans,
 
     ensureTenant (tenant: string): void {
       if (provisioned.has(tenant)) return
-      if (q.exists.get(tenant) === undefined) load(tenant, seed)
+      if (q.exists.get(tenant) === undefined) { load(tenant, seed); for (const fn of loadedListeners) fn(tenant) }
       provisioned.add(tenant)
     },
 
@@ -74,12 +85,13 @@ export function createStore (db: Db, seed: Fixture) {
       const fixture = normalizeFixture(raw)
       load(tenant, fixture)
       provisioned.add(tenant)
+      for (const fn of loadedListeners) fn(tenant) // issue 18
     },
 
     exportFixture (tenant: string): Fixture {
       this.ensureTenant(tenant)
       return {
-        neostra: exportNeostraFixture(neostra, tenant),
+        neostra: exportNeostraFixture(neostraRepos, tenant),
         probely: exportProbelyFixture(targets, scheduledScans, tenant)
       }
     },
@@ -93,6 +105,7 @@ export function createStore (db: Db, seed: Fixture) {
         else load(tenant, seed)
       })()
       provisioned.add(tenant ?? 'default')
+      for (const fn of loadedListeners) fn(tenant ?? 'default') // issue 18
     },
 
     tenants: () => q.list.all()
