@@ -5,11 +5,14 @@ import type { FaultRule, FaultRuleInput } from './admin/faults'
 import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
+import { neostraStub, type NeostraStub } from './vendors/neostra/stub' // issue 18
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
 export type { Config } from './config'
 export type { TokenClaims, JournalEntry, FaultRule, FaultRuleInput, ClockState }
+export type { NeostraStub } from './vendors/neostra/stub' // issue 18
+export type { TaskStatusEvent } from './vendors/neostra/workflow' // issue 18
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -50,6 +53,8 @@ export interface Scanstub {
   requests: (filter?: Partial<JournalFilter>) => JournalEntry[]
   /** a tenant's clock (default "default"), as POST /__admin/clock drives it */
   clock: (tenant?: string) => TenantClock
+  /** Neostra's workflow controls: tasks, launch now, progress settings, task status events (issue 18) */
+  neostra: NeostraStub
   /** add a fault rule (see the admin API) */
   fault: (rule: FaultRuleInput) => FaultRule
   close: () => Promise<void>
@@ -88,6 +93,7 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
       real: () => app.clocks.real(tenant)
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
+    neostra: neostraStub(app), // issue 18
     fault: rule => app.faults.add(rule),
     close: () => app.close()
   }

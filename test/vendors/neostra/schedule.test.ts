@@ -1,10 +1,10 @@
 import t from 'tap'
-import { buildTestApp, type TestApp } from '../../helpers'
+import { buildTestApp, type TestApp, type TestContext } from '../../helpers'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const HOUR = 3_600_000
 
-async function frozen (t: Tap.Test): Promise<TestApp> {
+async function frozen (t: TestContext): Promise<TestApp> {
   const test = await buildTestApp(t)
   await test.app.inject({ method: 'POST', url: '/__admin/clock', payload: { to: T0 } })
   return test

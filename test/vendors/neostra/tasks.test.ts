@@ -1,12 +1,12 @@
 import t from 'tap'
-import { buildTestApp, type TestApp } from '../../helpers'
+import { buildTestApp, type TestApp, type TestContext } from '../../helpers'
 import type { TaskStatusEvent } from '../../../src/vendors/neostra/workflow'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString()
 
 /** The app with the default tenant's clock frozen at T0. */
-async function frozen (t: Tap.Test, env: Record<string, string> = {}, database?: string): Promise<TestApp> {
+async function frozen (t: TestContext, env: Record<string, string> = {}, database?: string): Promise<TestApp> {
   const test = await buildTestApp(t, env, database)
   await test.app.inject({ method: 'POST', url: '/__admin/clock', payload: { to: T0 } })
   return test
