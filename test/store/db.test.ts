@@ -12,7 +12,7 @@ t.test('migrations are applied once, recorded, and WAL is on', async t => {
   t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
   const recorded = db.prepare('SELECT version, name FROM schema_migrations').all()
-  t.same(recorded, [{ version: 1, name: '001_init.sql' }])
+  t.same(recorded, [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_clocks.sql' }, { version: 3, name: '003_neostra_workflows.sql' }])
   t.same(migrate(db), [], 'nothing left to apply')
 })
 
