@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { createSigner } from 'fast-jwt'
 import { type Config, loadConfig } from './config'
 import { openDatabase } from './store/db'
+import { VENDORS } from './vendors/index'
 import { closeOnSignals, explainStartError, startServer } from './server'
 
 const HELP: Record<string, string> = {
@@ -95,7 +96,7 @@ async function main (argv: string[]): Promise<void> {
       const flags = parse(rest, { db: { type: 'string' } })
       if (flags.help) { process.stdout.write(HELP.migrate + '\n'); return }
       const config = configWith(flags)
-      const db = openDatabase(config.database) // opening applies what is missing
+      const db = openDatabase(config.database, VENDORS) // opening applies what is missing
       const recorded = db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all()
       db.close()
       process.stdout.write(`${config.database}: migrations applied: ${recorded.join(', ')}\n`)

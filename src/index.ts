@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { TokenClaims } from './auth/jwt'
-import type { JournalEntry, JournalFilter } from './admin/journal'
-import type { FaultRule, FaultRuleInput } from './admin/faults'
+import type { JournalEntry, JournalFilter } from './core/journal'
+import type { FaultRule, FaultRuleInput } from './core/faults'
 import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
-import { neostraStub, type NeostraStub } from './vendors/neostra/stub' // issue 18
+import { neostraStub, type NeostraStub } from './vendors/index' // issue 18
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
 export type { Config } from './config'
-export type { TokenClaims, JournalEntry, FaultRule, FaultRuleInput, ClockState }
-export type { NeostraStub } from './vendors/neostra/stub' // issue 18
-export type { TaskStatusEvent } from './vendors/neostra/workflow' // issue 18
+export type { TokenClaims, JournalEntry, JournalFilter, FaultRule, FaultRuleInput, ClockState }
+export type { NeostraStub, TaskStatusEvent } from './vendors/index' // issue 18
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -80,16 +79,15 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     app,
     token: (claims = { sub: 'test-user', email: 'test@scanstub.local', name: 'Test User' }, expiresIn) => app.mintToken(claims, expiresIn),
     reset: (tenant = 'default') => {
-      app.clocks.forget(tenant)
-      app.store.reset(tenant)
+      app.tenants.reset(tenant)
       app.journal.clear(tenant)
       app.faults.remove(tenant)
     },
     clock: (tenant = 'default') => ({
       now: () => app.clocks.now(tenant),
       state: () => app.clocks.state(tenant),
-      advance: ms => { app.store.ensureTenant(tenant); return app.clocks.advance(tenant, ms) },
-      set: to => { app.store.ensureTenant(tenant); return app.clocks.set(tenant, new Date(to).getTime()) },
+      advance: ms => { app.tenants.ensure(tenant); return app.clocks.advance(tenant, ms) },
+      set: to => { app.tenants.ensure(tenant); return app.clocks.set(tenant, new Date(to).getTime()) },
       real: () => app.clocks.real(tenant)
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),

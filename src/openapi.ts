@@ -12,25 +12,26 @@ declare module 'fastify' {
 /** @fastify/swagger, required on first use: start-up does not load it */
 const swaggerPlugin = () => (require('@fastify/swagger') as typeof import('@fastify/swagger')).default
 
-const DOCUMENT_OPTIONS: SwaggerOptions = {
+/** What the document needs of each vendor: its tag and its security schemes. */
+export interface DocumentedVendor { openapi: { tag: { name: string, description: string }, securitySchemes: Record<string, object> } }
+
+const documentOptions = (vendors: readonly DocumentedVendor[]): SwaggerOptions => ({
   openapi: {
     openapi: '3.1.0',
     info: {
       title: 'scanstub',
       version: '0.1.0',
-      description: 'A stateful emulator of the Neostra and Probely APIs. The `neostra` and `probely` tags are the vendors\' ' +
-        'routes, in their shapes; `admin` is scanstub\'s own test-control API (WireMock\'s /__admin convention).'
+      description: `A stateful emulator of the ${vendors.map(v => v.openapi.tag.name).join(', ')} APIs. Each vendor's tag holds its ` +
+        'routes, in its shapes; `admin` is scanstub\'s own test-control API (WireMock\'s /__admin convention).'
     },
     tags: [
-      { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
-      { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
-      { name: 'admin', description: 'scanstub test controls: reset, fixtures, journal, faults, tokens' },
+      ...vendors.map(v => v.openapi.tag),
+      { name: 'admin', description: 'scanstub test controls: reset, fixtures, journal, faults, tokens, clocks' },
       { name: 'health', description: 'liveness and readiness' }
     ],
     components: {
       securitySchemes: {
-        neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' },
-        probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' },
+        ...Object.assign({}, ...vendors.map(v => v.openapi.securitySchemes)),
         adminToken: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <ADMIN_TOKEN>, when ADMIN_TOKEN is set' }
       }
     }
@@ -44,19 +45,19 @@ const DOCUMENT_OPTIONS: SwaggerOptions = {
     }
     return document as never
   }
-}
+})
 
 /**
  * Makes the document as @fastify/swagger does, in a second Fastify instance holding the same routes
  * with their schemas (no handlers, nothing compiled). Done on first request, not at start: the
  * document and its libraries cost start-up time that most runs never use.
  */
-async function makeDocument (routes: RouteOptions[]): Promise<object> {
+async function makeDocument (routes: RouteOptions[], vendors: readonly DocumentedVendor[]): Promise<object> {
   const swagger = swaggerPlugin()
   const sub = Fastify({ logger: false })
   sub.setValidatorCompiler(() => () => true)
   sub.setSerializerCompiler(() => data => JSON.stringify(data))
-  await sub.register(swagger, DOCUMENT_OPTIONS)
+  await sub.register(swagger, documentOptions(vendors))
   for (const { method, url, schema, config, constraints } of routes) {
     sub.route({ method, url, schema, config, constraints, exposeHeadRoute: false, handler: async () => null })
   }
@@ -71,11 +72,11 @@ async function makeDocument (routes: RouteOptions[]): Promise<object> {
  * validate requests and serialise answers): served at /openapi.json and rendered at /docs.
  * Must be registered before the routes it describes.
  */
-async function openapi (app: FastifyInstance) {
+async function openapi (app: FastifyInstance, options: { vendors: readonly DocumentedVendor[] }) {
   const routes: RouteOptions[] = []
   app.addHook('onRoute', route => { if (route.method !== 'HEAD') routes.push(route) })
   let document: Promise<object> | undefined
-  app.decorate('openapiDocument', () => (document ??= makeDocument(routes).catch(err => { document = undefined; throw err })))
+  app.decorate('openapiDocument', () => (document ??= makeDocument(routes, options.vendors).catch(err => { document = undefined; throw err })))
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.openapiDocument())
 

@@ -1,6 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { FORMATS } from '../src/formats'
+import { FORMATS } from '../src/vendors/index'
 
 /**
  * Checks every response a test receives through `app.inject` against the OpenAPI document's schema

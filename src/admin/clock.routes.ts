@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ClockError, MAX_ADVANCE_MS } from '../core/clock'
-import { sendAdminError } from './index'
+import { sendAdminError } from './errors'
 import { TenantQuery } from './schemas'
 
 export const ClockState = Type.Object({
@@ -13,7 +13,7 @@ export const ClockState = Type.Object({
 
 export const ClockCommand = Type.Object({
   advanceMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ADVANCE_MS, description: 'freeze (if real), then move on this far, running every event of the span in time order' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'set and freeze: a jump, events in between run late (schedules skip them)' })),
+  to: Type.Optional(Type.String({ format: 'iso-date-time', description: 'set and freeze: a jump, events in between run late (schedules skip them)' })),
   mode: Type.Optional(Type.Literal('real', { description: 'run on in real time from the clock\'s time' }))
 }, { additionalProperties: false })
 
@@ -36,7 +36,7 @@ const clockRoutes: FastifyPluginAsyncTypebox = async app => {
     const body = request.body ?? {}
     const given = (['advanceMs', 'to', 'mode'] as const).filter(k => body[k] !== undefined)
     if (given.length !== 1) return sendAdminError(reply, 400, 'Bad Request', 'send exactly one of advanceMs, to, mode')
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     try {
       if (body.advanceMs !== undefined) return await app.clocks.advance(tenant, body.advanceMs)
       if (body.to !== undefined) return await app.clocks.set(tenant, Date.parse(body.to))

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { sendAdminError } from './index'
+import { sendAdminError } from './errors'
 import { FaultRule, FaultRuleInput, TenantQuery } from './schemas'
 
 const faultsRoutes: FastifyPluginAsyncTypebox = async app => {

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { Fixture } from '../store/fixtures'
+import { DEFAULT_TENANT } from '../core/tenant-name'
+import { fixtureSchema, type FixtureOwner } from '../store/fixtures'
 import { TenantQuery } from './schemas'
 
-const fixturesRoutes: FastifyPluginAsyncTypebox = async app => {
+const fixturesRoutes: FastifyPluginAsyncTypebox<{ owners: readonly FixtureOwner[] }> = async (app, { owners }) => {
   app.get('/fixtures', {
-    schema: { tags: ['admin'], summary: "Export a tenant's state in the fixture format", querystring: TenantQuery, response: { 200: Fixture } }
-  }, async request => app.store.exportFixture(request.query.tenant ?? 'default'))
+    schema: { tags: ['admin'], summary: "Export a tenant's state in the fixture format", querystring: TenantQuery, response: { 200: fixtureSchema(owners) } }
+  }, async request => app.tenants.exportFixture(request.query.tenant ?? DEFAULT_TENANT))
 
   app.put('/fixtures', {
     schema: {
@@ -14,22 +15,24 @@ const fixturesRoutes: FastifyPluginAsyncTypebox = async app => {
       summary: "Replace a tenant's data with a fixture (checked whole first: a bad fixture changes nothing)",
       querystring: TenantQuery,
       body: Type.Unknown(),
-      response: { 200: Type.Object({ tenant: Type.String(), loaded: Type.Record(Type.String(), Type.Integer()) }) }
-    }
-  }, async request => {
-    const tenant = request.query.tenant ?? 'default'
-    await app.store.write(() => app.store.loadFixture(tenant, request.body))
-    const f = app.store.exportFixture(tenant)
-    return {
-      tenant,
-      loaded: {
-        integrations: f.neostra.integrations.length,
-        scans: f.neostra.scans.length,
-        scanProfiles: f.probely.scanProfiles.length,
-        targets: f.probely.targets.length,
-        scheduledScans: f.probely.scheduledScans.length
+      response: {
+        200: Type.Object({
+          tenant: Type.String(),
+          loaded: Type.Record(Type.String(), Type.Integer(), { description: 'records loaded of each kind (named <vendor>.<kind> where two vendors share a kind)' })
+        })
       }
     }
+  }, async request => {
+    const tenant = request.query.tenant ?? DEFAULT_TENANT
+    await app.store.write(() => app.tenants.loadFixture(tenant, request.body))
+    const counts = app.tenants.counts(app.tenants.exportFixture(tenant))
+    // one flat record of counts, as this route has always answered; a kind two vendors share is named by vendor
+    const kinds = Object.values(counts).flatMap(c => Object.keys(c))
+    const loaded: Record<string, number> = {}
+    for (const [vendor, byKind] of Object.entries(counts)) {
+      for (const [kind, n] of Object.entries(byKind)) loaded[kinds.filter(k => k === kind).length > 1 ? `${vendor}.${kind}` : kind] = n
+    }
+    return { tenant, loaded }
   })
 }
 

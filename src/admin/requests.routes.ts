@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from '@sinclair/typebox'
-import type { JournalFilter } from './journal'
+import type { JournalFilter } from '../core/journal'
 import { JournalEntry, JournalQuery, TenantQuery } from './schemas'
 
 const filterOf = (q: Static<typeof JournalQuery>): JournalFilter => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { DEFAULT_TENANT } from '../core/tenant-name'
 import { Health, healthHandler } from '../health.routes'
 import { ResetQuery } from './schemas'
 
@@ -17,16 +18,14 @@ const stateRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async request => {
     if (request.query.all === 'true') {
-      const tenants = app.store.tenants()
-      app.clocks.forget()
-      await app.store.write(() => app.store.reset())
+      const tenants = app.tenants.list()
+      await app.store.write(() => app.tenants.reset())
       app.journal.clear()
       app.faults.clear()
       return { reset: tenants }
     }
-    const tenant = request.query.tenant ?? 'default'
-    app.clocks.forget(tenant)
-    await app.store.write(() => app.store.reset(tenant))
+    const tenant = request.query.tenant ?? DEFAULT_TENANT
+    await app.store.write(() => app.tenants.reset(tenant))
     app.journal.clear(tenant)
     app.faults.remove(tenant)
     return { reset: [tenant] }

@@ -2,6 +2,7 @@ import fastifyJwt from '@fastify/jwt'
 import { createVerifier } from 'fast-jwt'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { TENANT_PATTERN } from '../core/tenant-name'
 
 /** Who is calling: the claims scanstub uses, with the tenant defaulted. */
 export interface Principal {
@@ -51,8 +52,6 @@ declare module 'fastify' {
 }
 
 const VERIFIED_TOKENS_KEPT = 1000
-
-export const TENANT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/
 
 const FAILURE_BY_CODE: Record<string, AuthFailure> = {
   FAST_JWT_EXPIRED: 'expired',

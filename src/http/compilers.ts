@@ -2,7 +2,6 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv'
 import fastJsonStringify from 'fast-json-stringify'
 import fastUri from 'fast-uri'
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify'
-import { FORMATS } from '../formats'
 
 /**
  * Validators and serializers compiled on first use, not at start: a mock server is started hundreds of
@@ -13,9 +12,9 @@ import { FORMATS } from '../formats'
  * Compiling that meta-schema costs ~35 ms, paid by the first request of every start, for schemas
  * that are part of the code: the test suite checks them all (test/http/compilers.test.ts), starts don't.
  */
-export function createAjv ({ checkSchemas = false } = {}): Ajv {
+export function createAjv ({ checkSchemas = false, formats = {} as Record<string, (value: string) => boolean> } = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false, validateSchema: checkSchemas, uriResolver: fastUri })
-  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate })
+  for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, { type: 'string', validate })
   ajv.addKeyword({
     keyword: 'x-max-serialized-bytes',
     type: 'object',

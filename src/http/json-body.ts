@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import sjson from 'secure-json-parse'
+import { ERROR_CODES } from './error-handler'
 
 /**
  * Makes JSON the only body a vendor plugin parses (every other media type is then a 415 for its error
@@ -14,7 +15,7 @@ export function acceptJsonOnly (app: FastifyInstance, describe: (body: string) =
     try {
       done(null, sjson.parse(body as string, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
     } catch {
-      done(Object.assign(new Error(describe(body as string)), { statusCode: 400, code: 'SCANSTUB_INVALID_JSON' }), undefined)
+      done(Object.assign(new Error(describe(body as string)), { statusCode: 400, code: ERROR_CODES.invalidJson }), undefined)
     }
   })
 }

@@ -1,17 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { TENANT_PATTERN } from '../auth/jwt'
-import { Faults } from '../admin/faults'
-import { JOURNAL_BODY_LIMIT, Journal } from '../admin/journal'
-import { redactBody, redactHeaders } from '../admin/redact'
-import { isNeostraPath, neostraFaultBody } from '../vendors/neostra/errors'
-import { probelyFaultBody } from '../vendors/probely/errors'
+import { JOURNAL_BODY_LIMIT } from '../core/journal'
+import { redactBody, redactHeaders } from '../core/redact'
+import { DEFAULT_TENANT, TENANT_PATTERN } from '../core/tenant-name'
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    journal: Journal
-    faults: Faults
-  }
   interface FastifyRequest {
     /** the tenant this request is filed under in the journal and matched against fault rules */
     trafficTenant: string
@@ -29,12 +22,12 @@ const OWN_PATHS = /^\/(__admin(\/|$)|health$|openapi\.json$|docs(\/|$))/
  */
 function tenantClaim (request: FastifyRequest): string {
   const token = request.headers.authorization?.trim().split(/\s+/)[1]
-  if (!token) return 'default'
+  if (!token) return DEFAULT_TENANT
   try {
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
-    return typeof claims?.tenant === 'string' && TENANT_PATTERN.test(claims.tenant) ? claims.tenant : 'default'
+    return typeof claims?.tenant === 'string' && TENANT_PATTERN.test(claims.tenant) ? claims.tenant : DEFAULT_TENANT
   } catch {
-    return 'default'
+    return DEFAULT_TENANT
   }
 }
 
@@ -48,10 +41,11 @@ function journalBody (body: unknown, contentLength: number): unknown {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-/** The journal and fault injection, around every vendor request. */
-async function traffic (app: FastifyInstance, options: { journalLimit: number }) {
-  app.decorate('journal', new Journal(options.journalLimit))
-  app.decorate('faults', new Faults())
+/** For a request path: the error bodies of the vendor that owns it. */
+export type VendorErrorsLookup = (path: string) => { faultBody: (status: number, method: string) => unknown, contentType: string }
+
+/** The journal and fault injection (both in core), around every vendor request. */
+async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrorsLookup }) {
   app.decorateRequest('trafficTenant', 'default')
   app.decorateRequest('sentBody', undefined)
 
@@ -83,10 +77,9 @@ async function traffic (app: FastifyInstance, options: { journalLimit: number })
       return reply.hijack()
     }
     if (rule.status !== undefined) {
-      const body = rule.body !== undefined
-        ? rule.body
-        : rule.status < 400 ? {} : isNeostraPath(path) ? neostraFaultBody(rule.status) : probelyFaultBody(rule.status, request.method)
-      return reply.code(rule.status).type('application/json; charset=utf-8').send(body)
+      const vendor = options.vendorFor(path)
+      const body = rule.body !== undefined ? rule.body : rule.status < 400 ? {} : vendor.faultBody(rule.status, request.method)
+      return reply.code(rule.status).type(vendor.contentType).send(body)
     }
   }
   app.addHook('onRequest', (request, reply, done) => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { migrationsDir } from '../paths'
 
@@ -10,26 +10,48 @@ export class StoreError extends Error {}
 interface Migration { version: number, name: string, sql: string }
 
 function readMigrations (dir: string): Migration[] {
+  if (!existsSync(dir)) return []
   return readdirSync(dir)
     .filter(f => /^\d+_.+\.sql$/.test(f))
     .map(f => ({ version: Number.parseInt(f, 10), name: f, sql: readFileSync(join(dir, f), 'utf8') }))
     .sort((a, b) => a.version - b.version)
 }
 
-/** Applies the migrations the database has not recorded yet; returns the names applied. */
-export function migrate (db: Db, dir = migrationsDir): string[] {
+/** Who owns a folder of numbered migrations: the core (`migrations/`) or a vendor (`migrations/<name>/`). */
+export interface MigrationOwner { name: string, migrations?: string }
+
+export const CORE_OWNER = 'core'
+
+/**
+ * Applies the migrations the database has not recorded yet, the core's first, then each owner's in
+ * order; returns the names applied (`<owner>/<file>` for an owner's). Each owner numbers its own files;
+ * each is recorded with its owner, so one vendor's numbers never collide with another's.
+ */
+export function migrate (db: Db, owners: readonly MigrationOwner[] = [], coreDir = migrationsDir): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  db.exec(`CREATE TABLE IF NOT EXISTS owned_migrations (
+    owner TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+    PRIMARY KEY (owner, version))`)
   const applied: string[] = []
-  for (const m of readMigrations(dir)) {
-    if (done.has(m.version)) continue
-    db.transaction(() => {
-      db.exec(m.sql)
-      record.run(m.version, m.name, new Date().toISOString())
-    })()
+  // the core's migrations keep their table (databases made before owners existed recorded them there)
+  const coreDone = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+  const recordCore = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  for (const m of readMigrations(coreDir)) {
+    if (coreDone.has(m.version)) continue
+    db.transaction(() => { db.exec(m.sql); recordCore.run(m.version, m.name, new Date().toISOString()) })()
     applied.push(m.name)
+  }
+  const ownedDone = db.prepare<[string], number>('SELECT version FROM owned_migrations WHERE owner = ?').pluck()
+  const recordOwned = db.prepare('INSERT INTO owned_migrations (owner, version, name, applied_at) VALUES (?, ?, ?, ?)')
+  for (const owner of owners) {
+    if (!owner.migrations) continue
+    const done = new Set(ownedDone.all(owner.name))
+    for (const m of readMigrations(owner.migrations)) {
+      if (done.has(m.version)) continue
+      db.transaction(() => { db.exec(m.sql); recordOwned.run(owner.name, m.version, m.name, new Date().toISOString()) })()
+      applied.push(`${owner.name}/${m.name}`)
+    }
   }
   return applied
 }
@@ -38,7 +60,7 @@ export function migrate (db: Db, dir = migrationsDir): string[] {
  * Opens (creating it and its folder if need be) the SQLite file, sets the pragmas and migrates.
  * Any failure becomes one StoreError line that names the file, never a stack.
  */
-export function openDatabase (path: string): Db {
+export function openDatabase (path: string, owners: readonly MigrationOwner[] = []): Db {
   const where = path === ':memory:' ? ':memory:' : resolve(path)
   let db: Db | undefined
   try {
@@ -51,7 +73,7 @@ export function openDatabase (path: string): Db {
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db)
+    migrate(db, owners)
     return db
   } catch (err) {
     db?.close()

@@ -1,22 +1,27 @@
 import Ajv, { type ValidateFunction } from 'ajv'
 import type { TSchema } from '@sinclair/typebox'
-import { FORMATS } from '../formats'
+
+type Formats = Record<string, (value: string) => boolean>
 
 /**
  * Fixtures are checked by ajv, with every error, against the same schemas the API answers with. Made
- * with the first fixture checked: the shipped demo fixture is trusted at start (the tests check it).
+ * with the first fixture checked (one per set of formats): the shipped demo fixture is trusted at start
+ * (the tests check it). A memo of compiled schemas, not state: the same inputs always give the same validator.
  */
-let ajv: Ajv | undefined
-const compiled = new WeakMap<TSchema, ValidateFunction>()
-function validatorOf (schema: TSchema): ValidateFunction {
-  let validate = compiled.get(schema)
+const validators = new WeakMap<Formats, { ajv: Ajv, compiled: WeakMap<TSchema, ValidateFunction> }>()
+const NO_FORMATS: Formats = {}
+function validatorOf (schema: TSchema, formats: Formats): ValidateFunction {
+  let entry = validators.get(formats)
+  if (!entry) {
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, { type: 'string', validate: check })
+    entry = { ajv, compiled: new WeakMap() }
+    validators.set(formats, entry)
+  }
+  let validate = entry.compiled.get(schema)
   if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false })
-      for (const [name, check] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: check })
-    }
-    validate = ajv.compile(schema)
-    compiled.set(schema, validate)
+    validate = entry.ajv.compile(schema)
+    entry.compiled.set(schema, validate)
   }
   return validate
 }
@@ -32,7 +37,7 @@ export class FixtureError extends Error {
 export class FixtureProblems {
   readonly list: string[] = []
 
-  constructor (private readonly trusted = false) {}
+  constructor (private readonly trusted = false, private readonly formats: Formats = NO_FORMATS) {}
 
   add (where: string, problem: string): void {
     this.list.push(`${where}: ${problem}`)
@@ -41,7 +46,7 @@ export class FixtureProblems {
   /** Checks `value` against `schema`, reporting the first few mismatches under `where`. */
   check (where: string, schema: TSchema, value: unknown): boolean {
     if (this.trusted) return true
-    const validate = validatorOf(schema)
+    const validate = validatorOf(schema, this.formats)
     if (validate(value)) return true
     for (const e of (validate.errors ?? []).slice(0, 3)) this.add(where, `${e.instancePath || '(record)'} ${e.message ?? 'is invalid'}`)
     return false

@@ -2,6 +2,9 @@
  * Records kept parsed in memory, by tenant and id, at most `limit` of them (the first kept is
  * forgotten first). A repo keeps a record only once the statement that stored it has succeeded; after
  * a rollback the store calls `clear()`, since SQLite alone then knows what is stored.
+ *
+ * Kept records are shared by every answer that reads them, so they are frozen (deeply) when kept: a
+ * caller that changes one throws instead of corrupting what later requests read. Writers copy.
  */
 export class KeptRecords<T> {
   private readonly records = new Map<string, T>()
@@ -15,7 +18,7 @@ export class KeptRecords<T> {
   keep (tenant: string, id: string, record: T): void {
     const key = keyOf(tenant, id)
     if (this.records.size >= this.limit && !this.records.has(key)) this.records.delete(this.records.keys().next().value as string)
-    this.records.set(key, record)
+    this.records.set(key, deepFreeze(record))
   }
 
   delete (tenant: string, id: string): void {
@@ -34,3 +37,11 @@ export class KeptRecords<T> {
 }
 
 const keyOf = (tenant: string, id: string) => `${tenant}\u0000${id}`
+
+function deepFreeze<T> (value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}

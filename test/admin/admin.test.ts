@@ -175,7 +175,7 @@ t.test('tokens: minted for claims, accepted by both vendors, expiring', async t 
   const { token } = res.json()
   const ss = await app.inject({ method: 'PATCH', url: SS, headers: { authorization: `JWT ${token}` }, payload: { recurrence: 'h' } })
   t.same(ss.json().changed_by, { id: 'w1', email: 'w1@x.io', name: 'Worker' })
-  t.same(app.store.tenants(), ['default', 'worker-1'])
+  t.same(app.tenants.list(), ['default', 'worker-1'])
   const short = (await app.inject({ method: 'POST', url: '/__admin/tokens', payload: { expiresIn: 1 } })).json().token
   await new Promise(resolve => setTimeout(resolve, 1100))
   t.equal((await app.inject({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${short}` } })).statusCode, 401)

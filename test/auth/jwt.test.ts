@@ -85,7 +85,7 @@ t.test('another tenant\'s ids are a 404, never a 403, and tenants never see each
   t.equal(patched.json().recurrence, 'h')
   const seenByGreen = await app.inject({ method: 'GET', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { authorization: `JWT ${green}` } })
   t.equal(seenByGreen.json().recurrence, 'w', 'green has its own copy of the fixture')
-  t.same(app.store.tenants(), ['blue', 'default', 'green'])
+  t.same(app.tenants.list(), ['blue', 'default', 'green'])
 })
 
 t.test('a token accepted once (and remembered) is still refused once its exp passes', async t => {

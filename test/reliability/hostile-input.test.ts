@@ -55,13 +55,13 @@ for (const vendor of ['neostra', 'probely'] as const) {
       fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...tricks)).map(([p, x]) => p + encodeURIComponent(x) + (vendor === 'probely' ? '/' : '')),
       fc.constantFrom(...tricks).map(x => (vendor === 'neostra' ? '/api/v1/scans/' : '/targets/AxtkqTE1AbFd/scheduledscans/') + x)
     )
-    let before = JSON.stringify(stub.app.store.exportFixture('default'))
+    let before = JSON.stringify(stub.app.tenants.exportFixture('default'))
     await fc.assert(fc.asyncProperty(method, path, contentType, rawBody, async (m, url, type, body) => {
       const headers: Record<string, string> = type ? { 'content-type': type } : {}
       const res = await inject({ method: m as 'PATCH', url, headers, payload: m === 'GET' || m === 'HEAD' ? undefined : body })
       if (res.statusCode >= 500) throw new Error(`${m} ${url} (${type}) ${JSON.stringify(body).slice(0, 200)} -> ${res.statusCode} ${res.body.slice(0, 200)}`)
       if (!isVendorShaped(vendor, res.statusCode, res.body)) throw new Error(`${m} ${url} -> ${res.statusCode} not in ${vendor}'s shape: ${res.body.slice(0, 200)}`)
-      const after = JSON.stringify(stub.app.store.exportFixture('default'))
+      const after = JSON.stringify(stub.app.tenants.exportFixture('default'))
       if (res.statusCode >= 400 && after !== before) throw new Error(`${m} ${url} was refused with ${res.statusCode} but changed the stored data`)
       before = after
     }), { numRuns: RUNS, seed: STRESS ? undefined : 20261122 })

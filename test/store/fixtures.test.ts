@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { FixtureError, normalizeFixture, readFixtureFile } from '../../src/store/fixtures'
+import { FixtureError } from '../../src/store/fixtures'
+import { normalizeFixture, readFixtureFile } from '../../src/vendors/index'
 import { demoFixturePath } from '../../src/paths'
 import { buildTestApp, demoFixture, tempDir } from '../helpers'
 
@@ -66,6 +67,6 @@ t.test('SEED_FILE is what a new tenant starts from', async t => {
 
 t.test('the demo fixture exported from the store is the fixture that was loaded', async t => {
   const { app } = await buildTestApp(t)
-  const exported = app.store.exportFixture('default')
+  const exported = app.tenants.exportFixture('default')
   t.same(exported, demoFixture())
 })

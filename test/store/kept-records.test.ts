@@ -80,7 +80,7 @@ t.test('a fixture refused by SQLite half-way keeps the tenant as it was', async 
   const last = fixture.probely.scheduledScans.at(-1).id
   app.store.db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON probely_scheduled_scans
     WHEN NEW.id = '${last}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`)
-  t.throws(() => app.store.loadFixture('default', fixture), { message: /refused by test/ })
+  t.throws(() => app.tenants.loadFixture('default', fixture), { message: /refused by test/ })
   app.store.db.exec('DROP TRIGGER refuse')
 
   const scan = (await probely({ method: 'GET', url: PATH })).json()

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { TEMPORARY_SCOPE, TENANT_PATTERN } from '../../auth/jwt'
+import { TEMPORARY_SCOPE } from '../../auth/jwt'
+import { TENANT_PATTERN } from '../../core/tenant-name'
 import { sendError } from './errors'
 import { dummyHash, verifyPassword } from './passwords'
 import { BadRequest, Envelope, ErrorBody } from './schemas'
@@ -45,7 +46,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async app => {
     if (!user || !valid) return sendError(reply, 401, BAD_LOGIN)
     if (user.tenants !== '*' && user.tenants.length === 1) {
       const tenant = user.tenants[0]
-      app.store.ensureTenant(tenant.id)
+      app.tenants.ensure(tenant.id)
       return ok({ token: mint(user, { tenant: tenant.id }, WORKING_TOKEN_SECONDS), refreshToken: refreshToken(), expiresIn: WORKING_TOKEN_SECONDS, user: userOf(user), tenants: [tenant] })
     }
     // "*" lists none: any tenant id may be selected
@@ -74,7 +75,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async app => {
       ? (TENANT_PATTERN.test(tenantId) ? { id: tenantId, name: tenantId, logo: null } : undefined)
       : user.tenants.find(t => t.id === tenantId)
     if (!tenant) return sendError(reply, 403, 'You do not have access to this tenant')
-    app.store.ensureTenant(tenant.id)
+    app.tenants.ensure(tenant.id)
     return ok({ token: mint(user, { tenant: tenant.id }, TENANT_TOKEN_SECONDS), refreshToken: refreshToken(), expiresIn: TENANT_TOKEN_SECONDS, user: userOf(user), tenant })
   })
 }

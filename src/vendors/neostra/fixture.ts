@@ -20,7 +20,7 @@ export const NeostraFixture = Type.Object({
 })
 export type NeostraFixture = Static<typeof NeostraFixture>
 
-export interface NeostraRepos { scans: NeostraRepo, users: UsersRepo, tasks: TasksRepo }
+export interface NeostraRepos { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
 
 const tenantRefs = (tenants: User['tenants']): TenantRef[] | '*' => tenants === '*'
   ? '*'
@@ -81,15 +81,15 @@ export function normalizeNeostraFixture (part: unknown, now: string, problems: F
 type FixtureScan = Static<typeof FixtureScan>
 
 export function loadNeostraFixture (repos: NeostraRepos, tenant: string, part: NeostraFixture): void {
-  repos.tasks.clear(tenant)
-  repos.users.clear(tenant)
-  repos.scans.clear(tenant)
-  for (const i of part.integrations) repos.scans.insertIntegration(tenant, i)
-  for (const { lastRunAt, ...s } of part.scans) repos.scans.insertScan(tenant, s)
+  repos.neostraTasks.clear(tenant)
+  repos.neostraUsers.clear(tenant)
+  repos.neostra.clear(tenant)
+  for (const i of part.integrations) repos.neostra.insertIntegration(tenant, i)
+  for (const { lastRunAt, ...s } of part.scans) repos.neostra.insertScan(tenant, s)
   for (const u of part.users) {
-    repos.users.insert(tenant, { id: u.id, email: u.email, name: u.name, passwordHash: u.passwordHash as string, roles: u.roles, tenants: tenantRefs(u.tenants) })
+    repos.neostraUsers.insert(tenant, { id: u.id, email: u.email, name: u.name, passwordHash: u.passwordHash as string, roles: u.roles, tenants: tenantRefs(u.tenants) })
   }
-  repos.tasks.putSettings(tenant, part.settings)
+  repos.neostraTasks.putSettings(tenant, part.settings)
   // the tasks of one launch share its createdAt: launches are numbered in time order, per scan
   const launchTimes = new Map<string, string[]>()
   for (const t of part.tasks) {
@@ -104,23 +104,23 @@ export function loadNeostraFixture (repos: NeostraRepos, tenant: string, part: N
       outcome: part.settings.failAssets.includes(t.asset) ? 'FAILED' : 'COMPLETED',
       dueAt: null // armed by the workflow after the load, from the tenant's clock
     }
-    repos.tasks.insert(task)
+    repos.neostraTasks.insert(task)
   }
   for (const s of part.scans) {
     const times = launchTimes.get(s.id) ?? []
     const lastRunAt = s.lastRunAt ?? times.at(-1) ?? null
-    if (times.length > 0 || lastRunAt !== null) repos.scans.setLaunches(tenant, s.id, Math.max(times.length, lastRunAt === null ? 0 : 1), lastRunAt)
+    if (times.length > 0 || lastRunAt !== null) repos.neostra.setLaunches(tenant, s.id, Math.max(times.length, lastRunAt === null ? 0 : 1), lastRunAt)
   }
 }
 
 export function exportNeostraFixture (repos: NeostraRepos, tenant: string): NeostraFixture {
   return {
-    integrations: repos.scans.listIntegrations(tenant),
-    scans: repos.scans.listScans(tenant).map(s => ({ ...s, lastRunAt: repos.scans.launches(tenant, s.id).lastRunAt })),
+    integrations: repos.neostra.listIntegrations(tenant),
+    scans: repos.neostra.listScans(tenant).map(s => ({ ...s, lastRunAt: repos.neostra.launches(tenant, s.id).lastRunAt })),
     // never a password in clear: the hash, which a load takes back as it is
-    users: repos.users.list(tenant).map(u => ({ id: u.id, email: u.email, name: u.name, passwordHash: u.passwordHash, roles: u.roles, tenants: u.tenants })),
-    tasks: repos.tasks.list(tenant).map(({ tenant: _t, run: _r, outcome: _o, dueAt: _d, ...task }) => task),
-    settings: repos.tasks.settings(tenant)
+    users: repos.neostraUsers.list(tenant).map(u => ({ id: u.id, email: u.email, name: u.name, passwordHash: u.passwordHash, roles: u.roles, tenants: u.tenants })),
+    tasks: repos.neostraTasks.list(tenant).map(({ tenant: _t, run: _r, outcome: _o, dueAt: _d, ...task }) => task),
+    settings: repos.neostraTasks.settings(tenant)
   }
 }
 

@@ -1,32 +1,58 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import { join } from 'node:path'
+import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
-import { AUTH_MESSAGES, sendBadRequest, sendError, sendNotFound } from './errors'
+import { migrationsDir } from '../../paths'
+import { defineVendor, type VendorPluginOptions } from '../vendor-module'
+import { AUTH_MESSAGES, neostraFaultBody, sendBadRequest, sendError, sendNotFound } from './errors'
+import { countNeostra, exportNeostraFixture, loadNeostraFixture, NeostraFixture, normalizeNeostraFixture } from './fixture'
+import { isNeostraCron } from './cron'
 import authRoutes from './auth.routes'
 import integrationsRoutes from './integrations.routes'
+import { createNeostraRepo, type NeostraRepo } from './scans.repo'
 import scansRoutes from './scans.routes'
+import { createTasksRepo, type TasksRepo } from './tasks.repo'
 import tasksRoutes from './tasks.routes'
+import { createUsersRepo, type UsersRepo } from './users.repo'
 import { describeValidationError } from './validation'
+import neostraAdmin from './admin.routes'
+import { workflowOf, type NeostraWorkflow } from './workflow'
 
-export interface NeostraOptions {
-  strict: boolean
-  bodyLimit: number
-  /** the same routes served again under a second prefix: kept out of the OpenAPI document (one entry per route) */
-  duplicate?: boolean
+declare module '../../store/store' {
+  interface VendorRepos { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
 }
+type Repos = { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Neostra's launches, task progress and cron ticks on the tenant clocks */
+    neostraWorkflow: NeostraWorkflow
+  }
   interface FastifyContextConfig {
-    /** issue 18: 'none' (sign-in), 'temporary' (select-tenant also takes the sign-in token); default a working token */
+    /** 'none' (sign-in), 'temporary' (select-tenant also takes the sign-in token); default: a working token */
     neostraAuth?: 'none' | 'temporary'
   }
 }
 
+/** The reference pages' prefix first (the one the OpenAPI document shows), then the guides' */
+const PREFIXES = ['/api/v1', '/v1']
+
+/** Neostra's answer for any error, wherever it was thrown: its envelope for 400, `{error, message, code}` else. */
+const neostraErrorHandler = (bodyLimit: number) => errorHandler({
+  validation: (error, _request, reply) => sendBadRequest(reply, [...new Set(error.validation!.map(describeValidationError))]),
+  invalidJson: (error, reply) => sendBadRequest(reply, [error.message]),
+  unsupportedMediaType: (_request, reply) => sendError(reply, 415, 'Content-Type must be application/json'),
+  tooLarge: reply => sendError(reply, 413, `Request body is larger than ${bodyLimit} bytes`),
+  clientError: (status, message, reply) => sendError(reply, status, message),
+  serverError: reply => sendError(reply, 500, 'An unexpected error occurred')
+}, 'neostra handler')
+
 /**
- * Neostra under `/api/v1` (its reference pages) and `/v1` (its guides): Bearer JWTs, JSON bodies only, and every error in Neostra's shapes. Its error,
+ * Neostra under `/api/v1` (its reference pages) and `/v1` (its guides), the same plugin twice: Bearer JWTs, JSON bodies only, and every error in Neostra's shapes. Its error,
  * not-found and 405 handling live here and nowhere else.
  */
-export default async function neostra (app: FastifyInstance, options: NeostraOptions) {
+async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
   acceptJsonOnly(app, () => 'body: must be valid JSON')
 
   // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
@@ -41,7 +67,7 @@ export default async function neostra (app: FastifyInstance, options: NeostraOpt
       return
     }
     request.principal = result.principal
-    app.store.ensureTenant(result.principal.tenant)
+    app.tenants.ensure(result.principal.tenant)
     done()
   })
 
@@ -51,24 +77,13 @@ export default async function neostra (app: FastifyInstance, options: NeostraOpt
     done()
   })
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) return sendBadRequest(reply, [...new Set(error.validation.map(describeValidationError))])
-    switch (error.code) {
-      case 'SCANSTUB_INVALID_JSON': return sendBadRequest(reply, [error.message])
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendError(reply, 415, 'Content-Type must be application/json')
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendError(reply, 413, `Request body is larger than ${options.bodyLimit} bytes`)
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, error.statusCode, error.message)
-    request.log.error({ err: error }, 'neostra handler failed')
-    return sendError(reply, 500, 'An unexpected error occurred')
-  })
+  app.setErrorHandler(neostraErrorHandler(options.bodyLimit))
 
   app.setNotFoundHandler((_request, reply) => sendNotFound(reply))
 
-  if (options.duplicate) {
-    app.addHook('onRoute', route => { route.schema = { ...route.schema, hide: true } })
-  }
+  // the routes again under the guides' prefix: one OpenAPI entry per route, under the reference pages' prefix
+  if (app.prefix !== PREFIXES[0]) app.addHook('onRoute', route => { route.schema = { ...route.schema, hide: true } })
+  app.decorate('neostraWorkflow', workflowOf(app.store, app.clocks))
 
   const served = trackRoutes(app)
   await app.register(authRoutes)
@@ -80,3 +95,33 @@ export default async function neostra (app: FastifyInstance, options: NeostraOpt
     return sendError(reply, 405, `Method ${request.method} is not allowed on this resource`)
   })
 }
+
+export default defineVendor<Repos, NeostraFixture>({
+  name: 'neostra',
+  prefixes: PREFIXES,
+  // any path under /api is Neostra's to answer (its 404), as are the guides' /v1 paths
+  ownsPath: path => path === '/api' || path.startsWith('/api/') || path.startsWith('/v1/') || path === '/v1',
+  plugin: neostra,
+  migrations: join(migrationsDir, 'neostra'),
+  createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
+  fixture: {
+    schema: NeostraFixture,
+    normalize: normalizeNeostraFixture,
+    load: (repos, tenant, part) => loadNeostraFixture(repos, tenant, part),
+    export: (repos, tenant) => exportNeostraFixture(repos, tenant),
+    clear: (repos, tenant) => { repos.neostraTasks.clear(tenant); repos.neostraUsers.clear(tenant); repos.neostra.clear(tenant) },
+    counts: countNeostra
+  },
+  // tasks' next steps and scans' next ticks are armed again from the tables
+  workflows: {
+    resume: (repos, clocks) => workflowOf(repos, clocks).restore(),
+    tenantLoaded: (repos, clocks, tenant) => workflowOf(repos, clocks).reload(tenant)
+  },
+  errors: { sendNotFound, faultBody: neostraFaultBody, contentType: 'application/json; charset=utf-8', handler: neostraErrorHandler },
+  formats: { cron: isNeostraCron },
+  admin: async app => { await app.register(neostraAdmin) },
+  openapi: {
+    tag: { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
+    securitySchemes: { neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' } }
+  }
+})

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { publicTask } from './tasks.repo'
-import type { TaskStatusEvent } from './workflow'
+import { workflowOf, type TaskStatusEvent } from './workflow'
 import { Settings, type Task, type TaskStatus } from './workflow.schemas'
 import { FixtureProblems } from '../../store/fixture-errors'
 
@@ -22,26 +22,27 @@ export interface NeostraStub {
 }
 
 export function neostraStub (app: FastifyInstance): NeostraStub {
+  const workflow = workflowOf(app.store, app.clocks)
   const list = ({ tenant = 'default', scanId, status }: TaskFilter = {}) => {
-    app.store.ensureTenant(tenant)
+    app.tenants.ensure(tenant)
     return app.store.neostraTasks.list(tenant, { scanId, status }).map(publicTask)
   }
   return {
     tasks: list,
     launch: async (scanId, tenant = 'default') => {
-      app.store.ensureTenant(tenant)
-      return (await app.store.write(() => app.neostraWorkflow.launch(tenant, scanId)))?.map(publicTask)
+      app.tenants.ensure(tenant)
+      return (await app.store.write(() => workflow.launch(tenant, scanId)))?.map(publicTask)
     },
-    settings: (tenant = 'default') => { app.store.ensureTenant(tenant); return app.store.neostraTasks.settings(tenant) },
+    settings: (tenant = 'default') => { app.tenants.ensure(tenant); return app.store.neostraTasks.settings(tenant) },
     setSettings: async (changes, tenant = 'default') => {
-      app.store.ensureTenant(tenant)
+      app.tenants.ensure(tenant)
       const settings = { ...app.store.neostraTasks.settings(tenant), ...changes }
       const problems = new FixtureProblems() // the same checks as a fixture's settings
       if (!problems.check('settings', Settings, settings)) throw new Error(`scanstub: bad Neostra settings: ${problems.list.join('; ')}`)
-      await app.store.write(() => app.neostraWorkflow.setSettings(tenant, settings))
+      await app.store.write(() => workflow.setSettings(tenant, settings))
       return settings
     },
-    onTaskStatus: listener => app.neostraWorkflow.onTaskStatus(listener),
+    onTaskStatus: listener => workflow.onTaskStatus(listener),
     waitForTasks: ({ count = 1, timeoutMs = 5000, ...filter }) => new Promise((resolve, reject) => {
       const check = () => {
         const found = list(filter)
@@ -49,7 +50,7 @@ export function neostraStub (app: FastifyInstance): NeostraStub {
         done(); resolve(found); return true
       }
       // a change of status is when the answer can change: checked on each, bounded by the timeout
-      const off = app.neostraWorkflow.onTaskStatus(() => { setImmediate(check) })
+      const off = workflow.onTaskStatus(() => { setImmediate(check) })
       const timer = setTimeout(() => { done(); reject(new Error(`scanstub: fewer than ${count} Neostra tasks matched ${JSON.stringify(filter)} within ${timeoutMs} ms`)) }, timeoutMs)
       const done = () => { off(); clearTimeout(timer) }
       check()

@@ -218,3 +218,17 @@ export function createNeostraWorkflow ({ scans, tasks, clocks }: WorkflowDeps) {
   }
 }
 export type NeostraWorkflow = ReturnType<typeof createNeostraWorkflow>
+
+/**
+ * The one workflow of an app, found from its clocks (one Clocks per app): the vendor plugin (under
+ * each prefix), its admin routes and the clock hooks of its module all reach the same object.
+ */
+const workflows = new WeakMap<Clocks, NeostraWorkflow>()
+export function workflowOf (repos: { neostra: NeostraRepo, neostraTasks: TasksRepo }, clocks: Clocks): NeostraWorkflow {
+  let workflow = workflows.get(clocks)
+  if (!workflow) {
+    workflow = createNeostraWorkflow({ scans: repos.neostra, tasks: repos.neostraTasks, clocks })
+    workflows.set(clocks, workflow)
+  }
+  return workflow
+}

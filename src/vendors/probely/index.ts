@@ -1,46 +1,58 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
+import { join } from 'node:path'
+import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { migrationsDir } from '../../paths'
+import { defineVendor, type VendorPluginOptions } from '../vendor-module'
+import { parseDrfDateTime } from './datetime'
 import { drfValidate } from './drf'
-import { DETAIL, DrfValidationError, authDetail, sendDetail, sendFieldErrors } from './errors'
+import { DETAIL, DrfValidationError, authDetail, probelyFaultBody, sendDetail, sendFieldErrors } from './errors'
+import { exportProbelyFixture, loadProbelyFixture, normalizeProbelyFixture, ProbelyFixture } from './fixture'
 import { registerFormParsers } from './forms'
 import { pythonJsonError } from './python-json'
 import scanProfilesRoutes from './scan-profiles.routes'
+import { createScheduledScansRepo, type ScheduledScansRepo } from './scheduled-scans.repo'
 import scheduledScansRoutes from './scheduled-scans.routes'
+import { createTargetsRepo, type TargetsRepo } from './targets.repo'
 import targetsRoutes from './targets.routes'
+import { isIanaTimezone } from './timezones'
 
-export interface ProbelyOptions { strict: boolean, bodyLimit: number }
+declare module '../../store/store' {
+  interface VendorRepos { targets: TargetsRepo, scheduledScans: ScheduledScansRepo }
+}
+type Repos = { targets: TargetsRepo, scheduledScans: ScheduledScansRepo }
 
 /** Probely's answer for a path it does not know; also the app's, since Probely has no path prefix. */
-export const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
+const sendProbelyNotFound = (reply: FastifyReply) => sendDetail(reply, 404, DETAIL.notFound)
+
+/** busboy's errors (multipart bodies, see forms.ts) carry no code */
+const MULTIPART_ERROR = /^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/
 
 /** Probely's answer for any error, wherever it was thrown: DRF's shapes only. */
-export function probelyErrorHandler (bodyLimit: number) {
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+const probelyErrorHandler = (bodyLimit: number) => errorHandler({
+  own: (error, _request, reply) => {
     if (error instanceof DrfValidationError) return sendFieldErrors(reply, error.fieldErrors)
-    switch (error.code) {
-      case 'SCANSTUB_INVALID_JSON': return sendDetail(reply, 400, error.message)
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? ''))
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit))
-    }
-    // busboy's errors (multipart bodies, see forms.ts) carry no code
-    if (/^(Multipart|Malformed part header|Unexpected end of (form|multipart data)|Part terminated early)/.test(error.message)) {
+    if (!error.code && MULTIPART_ERROR.test(error.message)) {
       const why = error.message.includes('Boundary not found') ? 'Invalid boundary in multipart: None' : error.message
       return sendDetail(reply, 400, DETAIL.multipartParseError(why))
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendDetail(reply, error.statusCode, error.message)
-    request.log.error({ err: error }, 'probely handler failed')
-    return sendDetail(reply, 500, DETAIL.serverError)
-  }
-}
+    return undefined
+  },
+  validation: (error, _request, reply) => sendDetail(reply, 400, error.message),
+  invalidJson: (error, reply) => sendDetail(reply, 400, error.message),
+  unsupportedMediaType: (request, reply) => sendDetail(reply, 415, DETAIL.unsupportedMediaType(request.headers['content-type'] ?? '')),
+  tooLarge: reply => sendDetail(reply, 413, DETAIL.tooLarge(bodyLimit)),
+  clientError: (status, message, reply) => sendDetail(reply, status, message),
+  serverError: reply => sendDetail(reply, 500, DETAIL.serverError)
+}, 'probely handler')
 
 /**
  * Probely at the root (its API has no prefix): `JWT` (or `Bearer`) tokens, DRF's parsing and field
  * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
  */
-export default async function probely (app: FastifyInstance, options: ProbelyOptions) {
+async function probely (app: FastifyInstance, options: VendorPluginOptions) {
   acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)))
 
   await registerFormParsers(app, options.bodyLimit)
@@ -64,7 +76,7 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
       return
     }
     request.principal = result.principal
-    app.store.ensureTenant(result.principal.tenant)
+    app.tenants.ensure(result.principal.tenant)
     done()
   })
 
@@ -94,3 +106,28 @@ export default async function probely (app: FastifyInstance, options: ProbelyOpt
     allowHeaders.set(url, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(m => methods.has(m)).join(', '))
   }
 }
+
+export default defineVendor<Repos, ProbelyFixture>({
+  name: 'probely',
+  // Probely's API has no path prefix: every path no other vendor owns is Probely's (its 404s included)
+  prefixes: [''],
+  ownsPath: () => true,
+  plugin: probely,
+  migrations: join(migrationsDir, 'probely'),
+  createRepos: db => ({ targets: createTargetsRepo(db), scheduledScans: createScheduledScansRepo(db) }),
+  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },
+  fixture: {
+    schema: ProbelyFixture,
+    normalize: normalizeProbelyFixture,
+    load: (repos, tenant, part) => loadProbelyFixture(repos.targets, repos.scheduledScans, tenant, part),
+    export: (repos, tenant) => exportProbelyFixture(repos.targets, repos.scheduledScans, tenant),
+    clear: (repos, tenant) => { repos.scheduledScans.clear(tenant); repos.targets.clear(tenant) },
+    counts: part => ({ scanProfiles: part.scanProfiles.length, targets: part.targets.length, scheduledScans: part.scheduledScans.length })
+  },
+  errors: { sendNotFound: sendProbelyNotFound, faultBody: probelyFaultBody, contentType: 'application/json', handler: probelyErrorHandler },
+  formats: { 'date-time': v => parseDrfDateTime(v) !== null, 'iana-timezone': isIanaTimezone },
+  openapi: {
+    tag: { name: 'probely', description: 'Probely: JSON, form or multipart bodies, JWT tokens, Django REST Framework errors' },
+    securitySchemes: { probelyJWT: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: JWT <jwt> (Bearer is accepted too)' } }
+  }
+})

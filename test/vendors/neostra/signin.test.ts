@@ -79,7 +79,7 @@ t.test('several tenants: a temporary token (30 min) good only for select-tenant,
   t.equal(tenantClaims.exp - tenantClaims.iat, 10800)
   const scans = await app.inject({ method: 'GET', url: '/api/v1/scans', headers: { authorization: `Bearer ${chosen.token}` } })
   t.equal(scans.statusCode, 200, 'the tenant token works')
-  t.ok(app.store.tenants().includes('acme-eu'), 'the tenant got its copy of the fixture')
+  t.ok(app.tenants.list().includes('acme-eu'), 'the tenant got its copy of the fixture')
 })
 
 t.test('tenants "*": any tenant id, one per CI worker', async t => {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildTestApp, type TestApp, type TestContext } from '../../helpers'
-import type { TaskStatusEvent } from '../../../src/vendors/neostra/workflow'
+import { workflowOf, type TaskStatusEvent } from '../../../src/vendors/neostra/workflow'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString()
@@ -28,7 +28,7 @@ const tasksOf = async (test: TestApp, query = '') => (await admin(test, 'GET', `
 t.test('a launch cuts the scan into one task per asset of each integration; automatic progress runs on the clock', async t => {
   const test = await frozen(t)
   const events: TaskStatusEvent[] = []
-  test.app.neostraWorkflow.onTaskStatus(e => events.push(e))
+  workflowOf(test.app.store, test.app.clocks).onTaskStatus(e => events.push(e))
   const scan = await create(test, { name: 'PII sweep', integrationIds: ['int-postgres', 'int-s3'], scanType: 'FULL' })
   t.same(scan.integrationIds, ['int-postgres', 'int-s3'])
   t.same(scan.tasks, { total: 5, pending: 5, running: 0, completed: 0, failed: 0, cancelled: 0 })
@@ -180,7 +180,7 @@ t.test('restart keeps tasks and their progress; a fixture load or reset cancels 
 
   // a run in flight, then the tenant's fixture replaced: its events are gone, nothing fires later
   const events: TaskStatusEvent[] = []
-  second.app.neostraWorkflow.onTaskStatus(e => events.push(e))
+  workflowOf(second.app.store, second.app.clocks).onTaskStatus(e => events.push(e))
   await create(second, { name: 'cancelled', integrationIds: ['int-mongo'] })
   const fixture = (await admin(second, 'GET', '/__admin/fixtures')).body
   fixture.neostra.tasks = []

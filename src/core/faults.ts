@@ -1,28 +1,33 @@
 import { randomUUID } from 'node:crypto'
+import { Type, type Static } from '@sinclair/typebox'
 import { globToRegExp } from './glob'
+import { TenantName } from './tenant-name'
 
-export interface FaultRuleInput {
-  method?: string
-  path: string
-  tenant?: string
-  status?: number
-  body?: unknown
-  delayMs?: number
-  reset?: boolean
-  times?: number
-  probability?: number
-  seed?: number
-  ttlMs?: number
-}
+/** A fault rule as the admin API and the in-process entry take it. */
+export const FaultRuleInput = Type.Object({
+  method: Type.Optional(Type.String({ pattern: '^[A-Za-z]+$' })),
+  path: Type.String({ minLength: 1, description: 'path glob, e.g. /api/v1/scans/* or /targets/**' }),
+  tenant: Type.Optional(TenantName),
+  status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+  body: Type.Optional(Type.Unknown({ description: "answer body; default: the vendor's error shape for status" })),
+  delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })),
+  reset: Type.Optional(Type.Boolean({ description: 'drop the connection' })),
+  times: Type.Optional(Type.Integer({ minimum: 1, description: 'fire this many times, then retire (default: until deleted)' })),
+  probability: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+  seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'makes probability repeatable' })),
+  ttlMs: Type.Optional(Type.Integer({ minimum: 1, description: 'the rule expires after this long' }))
+}, { additionalProperties: false })
+export type FaultRuleInput = Static<typeof FaultRuleInput>
 
-export interface FaultRule extends FaultRuleInput {
-  id: string
-  tenant: string
-  createdAt: string
-  expiresAt?: string
-  /** how many times it has fired */
-  hits: number
-}
+export const FaultRule = Type.Object({
+  ...FaultRuleInput.properties,
+  id: Type.String(),
+  tenant: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.Optional(Type.String()),
+  hits: Type.Integer({ description: 'how many times it has fired' })
+})
+export type FaultRule = Static<typeof FaultRule>
 
 /** mulberry32: a small seeded generator, so a rule with a seed fires on the same requests every run. */
 function seededRandom (seed: number): () => number {

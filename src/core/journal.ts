@@ -1,19 +1,21 @@
+import { Type, type Static } from '@sinclair/typebox'
 import { globToRegExp } from './glob'
 
-export interface JournalEntry {
-  id: number
-  time: string
-  tenant: string
-  method: string
-  path: string
-  query: Record<string, unknown>
-  headers: Record<string, unknown>
-  body: unknown
-  status: number
-  durationMs: number
-  /** false when no route matched (WireMock's "unmatched") */
-  matched: boolean
-}
+/** A journaled request, as the admin API answers it. */
+export const JournalEntry = Type.Object({
+  id: Type.Integer(),
+  time: Type.String(),
+  tenant: Type.String(),
+  method: Type.String(),
+  path: Type.String(),
+  query: Type.Record(Type.String(), Type.Unknown()),
+  headers: Type.Record(Type.String(), Type.Unknown()),
+  body: Type.Unknown(),
+  status: Type.Integer(),
+  durationMs: Type.Number(),
+  matched: Type.Boolean({ description: 'false when no route matched (WireMock\'s "unmatched")' })
+})
+export type JournalEntry = Static<typeof JournalEntry>
 
 export interface JournalFilter {
   tenant: string

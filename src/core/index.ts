@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Db } from '../store/db'
+import type { Fixture } from '../store/fixtures'
+import type { Store } from '../store/store'
+import { Clocks } from './clock'
+import { Faults } from './faults'
+import { Journal } from './journal'
+import { createTenants, type DataOwner, type Tenants } from './tenants'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every tenant's clock and the events due on it */
+    clocks: Clocks
+    /** the request journal */
+    journal: Journal
+    /** fault rules */
+    faults: Faults
+    /** provisioning, fixture loads, exports and resets of tenants */
+    tenants: Tenants
+  }
+}
+
+export interface CoreOptions {
+  db: Db
+  store: Store
+  owners: readonly DataOwner<any, any>[]
+  seed: Fixture
+  journalLimit: number
+  formats: Record<string, (value: string) => boolean>
+}
+
+/**
+ * The emulator's own state, vendor-free: tenants, their clocks, the journal and the fault rules. The
+ * admin routes and the in-process entry only drive it; the traffic hooks feed it.
+ */
+async function core (app: FastifyInstance, options: CoreOptions) {
+  const { db, store, owners } = options
+  const clocks = new Clocks(db, {
+    transact: fn => store.write(fn),
+    onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
+  })
+  app.decorate('clocks', clocks)
+  app.decorate('journal', new Journal(options.journalLimit))
+  app.decorate('faults', new Faults())
+  app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats))
+  app.addHook('onClose', async () => { clocks.close() })
+
+  // what was pending when the server stopped is scheduled again (what fell due meanwhile runs late)
+  for (const owner of owners) owner.workflows?.resume(store.reposOf(owner) as never, clocks)
+}
+
+export default fp(core, { name: 'scanstub-core' })

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+
+/** Codes of the errors scanstub's own parsers raise, for the error handlers. */
+export const ERROR_CODES = {
+  invalidJson: 'SCANSTUB_INVALID_JSON'
+} as const
+
+/** What a vendor (or the admin API) answers for each error the framework raises. */
+export interface ErrorShapes {
+  /** a body that failed its route's schema */
+  validation: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown
+  /** a body that is not JSON: `error.message` is already in the vendor's words */
+  invalidJson: (error: FastifyError, reply: FastifyReply) => unknown
+  unsupportedMediaType: (request: FastifyRequest, reply: FastifyReply) => unknown
+  tooLarge: (reply: FastifyReply) => unknown
+  /** any other 4xx */
+  clientError: (status: number, message: string, reply: FastifyReply) => unknown
+  /** a bug: logged, then this */
+  serverError: (reply: FastifyReply) => unknown
+  /** errors of the vendor's own, tried first; `undefined` falls through */
+  own?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown
+}
+
+/** One error handler for every plugin, fed each one's shapes: no body ever leaves in Fastify's own shape. */
+export function errorHandler (shapes: ErrorShapes, label: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const own = shapes.own?.(error, request, reply)
+    if (own !== undefined) return own
+    if (error.validation) return shapes.validation(error, request, reply)
+    switch (error.code) {
+      case ERROR_CODES.invalidJson: return shapes.invalidJson(error, reply)
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return shapes.unsupportedMediaType(request, reply)
+      case 'FST_ERR_CTP_BODY_TOO_LARGE': return shapes.tooLarge(reply)
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return shapes.clientError(error.statusCode, error.message, reply)
+    request.log.error({ err: error }, `${label} failed`)
+    return shapes.serverError(reply)
+  }
+}
