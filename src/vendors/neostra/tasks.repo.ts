@@ -46,7 +46,7 @@ export function createTasksRepo (db: Db) {
       GROUP BY status`),
     due: db.prepare<[], TaskRow>('SELECT * FROM neostra_tasks WHERE due_at IS NOT NULL ORDER BY due_at'),
     dueOf: db.prepare<[string], TaskRow>('SELECT * FROM neostra_tasks WHERE tenant = ? AND due_at IS NOT NULL ORDER BY due_at'),
-    unfinished: db.prepare<[string], TaskRow>(`SELECT * FROM neostra_tasks WHERE tenant = ? AND status IN ('PENDING', 'RUNNING') ORDER BY rowid`),
+    unfinished: db.prepare<[string], TaskRow>('SELECT * FROM neostra_tasks WHERE tenant = ? AND status IN (\'PENDING\', \'RUNNING\') ORDER BY rowid'),
     clear: db.prepare<[string]>('DELETE FROM neostra_tasks WHERE tenant = ?'),
     getSettings: db.prepare<[string], string>('SELECT data FROM neostra_settings WHERE tenant = ?').pluck(),
     putSettings: db.prepare<[string, string]>(`INSERT INTO neostra_settings (tenant, data) VALUES (?, ?)
