@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import auth from './auth/jwt'
 import type { Config } from './config'
 import core from './core/index'
+import { redactUrl } from './core/redact'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
 import { demoFixturePath } from './paths'
@@ -24,15 +25,26 @@ declare module 'fastify' {
 
 export const BODY_LIMIT = 1024 * 1024
 
+/**
+ * Slow or stalled clients never hold a socket for ever: a request (headers and body) must arrive within
+ * REQUEST_TIMEOUT_MS, its headers within HEADERS_TIMEOUT_MS, and an idle keep-alive socket is closed
+ * after KEEP_ALIVE_TIMEOUT_MS (Fastify's default requestTimeout is 0: none, so ~240 stalled bodies
+ * used to exhaust a 256-descriptor limit).
+ */
+export const REQUEST_TIMEOUT_MS = 30_000
+export const HEADERS_TIMEOUT_MS = 10_000
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000
+
 export interface BuildOptions {
   /** pino options, or false for none (tests) */
   logger?: FastifyServerOptions['logger']
   /** compile every route's validator at once, each schema checked against the meta-schema (a test does) */
   checkSchemas?: boolean
+  /** how often /health may write its probe (default 1 s); tests of health set 0 */
+  healthProbeEveryMs?: number
   /** the vendors to serve (default: VENDORS); a test plugs in one of its own */
   vendors?: readonly VendorModule[]
 }
-
 
 /**
  * Builds the whole service on one SQLite database without listening: the store, the core (tenants,
@@ -54,6 +66,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    http: { headersTimeout: HEADERS_TIMEOUT_MS },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // a path Fastify cannot route (bad %-encoding, an id over maxParamLength) names nothing that exists:
     // a 404 in the vendor's shape, never Fastify's own 400/414 body
@@ -72,7 +87,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.setErrorHandler((error: FastifyError, request, reply) => errorHandlers.get(vendorFor(request.url))!(error, request, reply))
   if (debugging) {
     app.addHook('onResponse', async (request, reply) => {
-      request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
+      request.log.debug({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: reply.elapsedTime }, 'request completed')
     })
   }
 
@@ -88,8 +103,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors })
-  await app.register(healthRoutes)
-  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors })
+  await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
+  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
   for (const vendor of vendors) {
     for (const prefix of vendor.prefixes) {
       await app.register(vendor.plugin, { prefix, strict: config.strict, bodyLimit: BODY_LIMIT })

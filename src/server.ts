@@ -17,13 +17,23 @@ export async function startServer (config: Config): Promise<{ app: FastifyInstan
   return { app, url }
 }
 
-/** SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database, exit 0. */
-export function closeOnSignals (app: FastifyInstance): void {
+/** How long a stop waits for requests in flight before it cuts the connections still open. */
+export const STOP_GRACE_MS = 10_000
+
+/**
+ * SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database, exit 0. A client that
+ * stalls (a body that never completes) is cut after STOP_GRACE_MS, so a stop always ends.
+ */
+export function closeOnSignals (app: FastifyInstance, graceMs = STOP_GRACE_MS): void {
   let closing = false
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'scanstub stopping')
+    setTimeout(() => {
+      app.log.warn('scanstub: stop grace period over, cutting the connections still open')
+      app.server.closeAllConnections()
+    }, graceMs).unref()
     app.close().then(() => process.exit(0), err => {
       app.log.error({ err }, 'scanstub failed to stop cleanly')
       process.exit(1)

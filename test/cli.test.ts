@@ -25,7 +25,7 @@ t.test('migrate applies and reports the migrations', async t => {
   const db = join(tempDir(t), 'cli.db')
   const res = cli(['migrate', '--db', db])
   t.equal(res.status, 0)
-  t.equal(res.stdout, `${db}: migrations applied: 001_init.sql, 002_clocks.sql\n`)
+  t.equal(res.stdout, `${db}: migrations applied: 001_init.sql, 002_clocks.sql, 003_health_probe.sql\n`)
 })
 
 t.test('serve: flags override the environment, stdout states the URL; token mints what it accepts', async t => {

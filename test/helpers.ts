@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,4 +49,50 @@ export async function buildTestApp (t: TestContext, env: Record<string, string> 
 /** Reads the demo fixture, as a test's expected values. */
 export function demoFixture (): any {
   return require('../fixtures/demo.json')
+}
+
+/** What `expectAnswer` needs of tap's test object. */
+export interface Asserts {
+  equal: (found: any, wanted: any, message: string) => unknown
+  same: (found: any, wanted: any, message: string) => unknown
+  match: (found: any, pattern: any, message: string) => unknown
+}
+
+/**
+ * Status and body of an answer, checked together: a check of the body alone lets a 404 turn into a 401
+ * unseen, one of the status alone lets the vendor's shape drift. `match` compares with t.match (regular
+ * expressions, a subset of the keys) instead of deep equality.
+ */
+export function expectAnswer (t: Asserts, res: LightMyRequestResponse, status: number, body: unknown, how: { match?: boolean, message?: string } = {}): void {
+  const what = how.message ?? `${status} answer`
+  t.equal(res.statusCode, status, `${what}: status`)
+  let json: unknown
+  try {
+    json = res.json()
+  } catch {
+    json = res.body
+  }
+  if (how.match) t.match(json, body, `${what}: body`)
+  else t.same(json, body, `${what}: body`)
+}
+
+/**
+ * Closes `first` and builds a fresh app on the same SQLite file: what it reads comes from disk, not from
+ * anything the first app kept in memory.
+ */
+export async function restart (t: TestContext, first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  await first.app.close()
+  return buildTestApp(t, env, first.database)
+}
+
+/** The claims of a JWT, read without checking it (tests of what was minted). */
+export function claimsOf (token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'))
+}
+
+/** An HS256 JWT signed by hand with `secret`, for claims the minting API will not make (an exp in the past). */
+export function signHs256 (claims: Record<string, unknown>, secret = SECRET): string {
+  const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url')
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`
 }

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { startScanstub } from '../src/index'
+import { expectAnswer } from './helpers'
 
 t.test('the in-process entry: free port, in-memory database, token, reset, journal, close', async t => {
   const stub = await startScanstub()
@@ -58,7 +59,7 @@ t.test('two test workers with their own tenants, at the same time, never see eac
   t.ok(stub.requests({ tenant: 'worker-1' }).every(e => e.tenant === 'worker-1'))
   const two2 = stub.token({ tenant: 'worker-2' })
   const read = await stub.app.inject({ method: 'GET', url: '/api/v1/scans/scan-adhoc', headers: { authorization: `Bearer ${two2}` } })
-  t.equal(read.statusCode, 500, 'the fault still stands for worker-2')
+  expectAnswer(t, read, 500, { error: 'Internal Server Error', message: /./, code: 500 }, { match: true, message: 'the fault still stands for worker-2' })
   stub.app.faults.remove('worker-2')
   const clean = await stub.app.inject({ method: 'GET', url: '/api/v1/scans/scan-adhoc', headers: { authorization: `Bearer ${two2}` } })
   t.equal(clean.json().data.name, 'Ad-hoc scan', 'worker-2 data untouched by worker-1')

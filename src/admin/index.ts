@@ -19,7 +19,7 @@ const sameSecret = (a: string, b: string) => {
  * `/__admin`, WireMock's convention: health, reset, fixtures, the journal, faults, tokens. Guarded by
  * ADMIN_TOKEN when set; not registered at all when ADMIN_API=off.
  */
-export default async function admin (app: FastifyInstance, options: { adminToken?: string, vendors: readonly VendorModule[] }) {
+export default async function admin (app: FastifyInstance, options: { adminToken?: string, vendors: readonly VendorModule[], healthProbeEveryMs?: number }) {
   // every admin route documents the same error answers, and the admin token when one is set
   app.addHook('onRoute', route => {
     const schema = (route.schema ?? {}) as Record<string, any>
@@ -42,7 +42,7 @@ export default async function admin (app: FastifyInstance, options: { adminToken
   app.setErrorHandler(adminErrorHandler)
   app.setNotFoundHandler((request, reply) => sendAdminError(reply, 404, 'Not Found', `no admin route ${request.method} ${request.url}`))
 
-  await app.register(stateRoutes)
+  await app.register(stateRoutes, { healthProbeEveryMs: options.healthProbeEveryMs })
   await app.register(fixturesRoutes, { owners: options.vendors })
   await app.register(requestsRoutes)
   await app.register(faultsRoutes)

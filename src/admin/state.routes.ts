@@ -4,10 +4,10 @@ import { DEFAULT_TENANT } from '../core/tenant-name'
 import { Health, healthHandler } from '../health.routes'
 import { ResetQuery } from './schemas'
 
-const stateRoutes: FastifyPluginAsyncTypebox = async app => {
+const stateRoutes: FastifyPluginAsyncTypebox<{ healthProbeEveryMs?: number }> = async (app, options) => {
   app.get('/health', {
     schema: { tags: ['admin'], summary: 'Liveness and readiness', response: { 200: Health, 503: Health } }
-  }, healthHandler(app.store.db))
+  }, healthHandler(app, options.healthProbeEveryMs))
 
   app.post('/reset', {
     schema: {

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { lifetimeSeconds } from '../core/duration'
+import { sendAdminError } from './errors'
 import { TokenRequest } from './schemas'
 
 const tokensRoutes: FastifyPluginAsyncTypebox = async app => {
@@ -12,10 +14,10 @@ const tokensRoutes: FastifyPluginAsyncTypebox = async app => {
     }
   }, async (request, reply) => {
     const { expiresIn, ...claims } = request.body ?? {}
-    // a number, or a string of digits, is seconds; otherwise a duration such as "15m" or "12h"
-    const lifetime = expiresIn === undefined
-      ? undefined
-      : /^\d+$/.test(String(expiresIn)) ? Number(expiresIn) : String(expiresIn).replace(/\s+/g, '')
+    const lifetime = expiresIn === undefined ? undefined : lifetimeSeconds(expiresIn)
+    if (expiresIn !== undefined && lifetime === undefined) {
+      return sendAdminError(reply, 400, 'Bad Request', `expiresIn must be a lifetime of at least one second, as seconds or a duration such as "15m" (got ${JSON.stringify(expiresIn)})`)
+    }
     return reply.code(201).send({ token: app.mintToken(claims, lifetime) })
   })
 }

@@ -1,20 +1,62 @@
-/** What never reaches the journal or the logs: credentials in headers and secret-looking body fields. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'])
-const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|otp_secret|credential/i
+/**
+ * What never reaches the journal or the logs: credentials in headers, query parameters and body
+ * fields, at any depth. A key is secret when its name contains one of these words (case and `-`/`_`
+ * ignored): `passwd` and `pwd` as well as `pass`, `api_key` and `private_key` through `key`.
+ */
+const SECRET_WORDS = /pass|pwd|secret|token|key|auth|session|cookie|credential|signature/i
 export const REDACTED = '[redacted]'
+
+/** Whether a header, query parameter or body field of this name holds a secret. */
+export const isSecretKey = (name: string): boolean => SECRET_WORDS.test(name)
 
 export function redactHeaders (headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(headers)) out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : v
+  for (const [k, v] of Object.entries(headers)) out[k] = isSecretKey(k) ? REDACTED : v
   return out
 }
 
-/** A copy of a parsed body with secret-looking fields redacted, at any depth. */
-export function redactBody (body: unknown, depth = 0): unknown {
-  if (depth > 20 || body === null || typeof body !== 'object') return body
-  if (Buffer.isBuffer(body)) return `[${body.length} bytes]`
-  if (Array.isArray(body)) return body.map(v => redactBody(v, depth + 1))
+/** A query string's parameters with secret-looking ones redacted (`access_token`, `api_key`, ...). */
+export function redactQuery (query: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(body)) out[k] = SECRET_KEY.test(k) ? REDACTED : redactBody(v, depth + 1)
+  for (const [k, v] of Object.entries(query)) out[k] = isSecretKey(k) ? REDACTED : v
   return out
+}
+
+/** A URL with its secret query parameters redacted, for log lines. */
+export function redactUrl (url: string): string {
+  const q = url.indexOf('?')
+  if (q < 0) return url
+  const params = new URLSearchParams(url.slice(q + 1))
+  for (const key of [...params.keys()]) if (isSecretKey(key)) params.set(key, REDACTED)
+  return `${url.slice(0, q)}?${params.toString()}`
+}
+
+/**
+ * A copy of a parsed body with secret-looking fields redacted, at any depth: iterative, so a body
+ * nested thousands of levels deep is walked without overflowing the stack.
+ */
+export function redactBody (body: unknown): unknown {
+  if (body === null || typeof body !== 'object') return body
+  const root: { value: unknown } = { value: undefined }
+  const stack: Array<{ from: unknown, into: Record<string, unknown> | unknown[], key: string | number }> = [{ from: body, into: root as unknown as Record<string, unknown>, key: 'value' }]
+  while (stack.length > 0) {
+    const { from, into, key } = stack.pop()!
+    let copy: unknown
+    if (from === null || typeof from !== 'object') copy = from
+    else if (Buffer.isBuffer(from)) copy = `[${from.length} bytes]`
+    else if (Array.isArray(from)) {
+      const list: unknown[] = new Array(from.length)
+      from.forEach((v, i) => stack.push({ from: v, into: list, key: i }))
+      copy = list
+    } else {
+      const record: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(from)) {
+        if (isSecretKey(k)) record[k] = REDACTED
+        else stack.push({ from: v, into: record, key: k })
+      }
+      copy = record
+    }
+    (into as Record<string | number, unknown>)[key] = copy
+  }
+  return root.value
 }

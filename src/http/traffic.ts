@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { JOURNAL_BODY_LIMIT } from '../core/journal'
-import { redactBody, redactHeaders } from '../core/redact'
+import { redactBody, redactHeaders, redactQuery } from '../core/redact'
 import { DEFAULT_TENANT, TENANT_PATTERN } from '../core/tenant-name'
 
 declare module 'fastify' {
@@ -98,7 +98,7 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
       tenant: request.principal?.tenant ?? (app.faults.empty ? tenantClaim(request) : request.trafficTenant),
       method: request.method,
       path,
-      query: { ...(request.query as object) },
+      query: redactQuery({ ...(request.query as object) }),
       headers: redactHeaders(request.headers),
       body: journalBody(request.sentBody, Number(request.headers['content-length'] ?? Infinity)),
       status: reply.statusCode,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { buildTestApp } from '../helpers'
+import { buildTestApp, expectAnswer } from '../helpers'
 import { STRESS } from './process'
 
 /**
@@ -74,8 +74,8 @@ for (const vendor of ['neostra', 'probely'] as const) {
 t.test('oversized bodies, duplicate and missing headers', async t => {
   const { app, neostra, probely, token } = await buildTestApp(t)
   const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) })
-  t.equal((await neostra({ method: 'PATCH', url: '/api/v1/scans/scan-adhoc', headers: { 'content-type': 'application/json' }, payload: huge })).statusCode, 413)
-  t.equal((await probely({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { 'content-type': 'application/json' }, payload: huge })).statusCode, 413)
+  expectAnswer(t, await neostra({ method: 'PATCH', url: '/api/v1/scans/scan-adhoc', headers: { 'content-type': 'application/json' }, payload: huge }), 413, { error: 'Payload Too Large', message: 'Request body is larger than 1048576 bytes', code: 413 })
+  expectAnswer(t, await probely({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { 'content-type': 'application/json' }, payload: huge }), 413, { detail: 'Request body is larger than 1048576 bytes.' })
   const multipartHuge = `--b\r\nContent-Disposition: form-data; name="timezone"\r\n\r\n${'x'.repeat(2 * 1024 * 1024)}\r\n--b--\r\n`
   const mp = await probely({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { 'content-type': 'multipart/form-data; boundary=b' }, payload: multipartHuge })
   t.ok(mp.statusCode === 413, `a huge multipart field is a 413 (${mp.statusCode})`)

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { openDatabase } from '../../src/store/db'
 import { KeptRecords } from '../../src/store/kept-records'
-import { buildTestApp, demoFixture } from '../helpers'
+import { buildTestApp, demoFixture, expectAnswer } from '../helpers'
 
 // Scheduled scans are kept parsed in memory and written through (scheduled-scans.repo.ts). These tests
 // undo a write after the kept copy took it, with SQLite's own means, and read the record back over HTTP.
@@ -96,7 +96,7 @@ t.test('a scheduled scan read through another target is not found, kept or not',
   const other = demoFixture().probely.targets.find((x: { id: string }) => x.id !== TARGET).id
   for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
     const res = await probely({ method, url: `/targets/${other}/scheduledscans/${SCAN}/`, payload: method === 'PATCH' ? { recurrence: 'd' } : undefined })
-    t.equal(res.statusCode, 404, method)
+    expectAnswer(t, res, 404, { detail: 'Not found.' }, { message: method })
   }
   t.same((await probely({ method: 'GET', url: PATH })).json(), kept.json(), 'untouched through its own path')
 })
@@ -105,6 +105,6 @@ t.test('a deleted scheduled scan is gone from memory too', async t => {
   const { probely } = await buildTestApp(t)
   t.equal((await probely({ method: 'PATCH', url: PATH, payload: { recurrence: 'd' } })).statusCode, 200)
   t.equal((await probely({ method: 'DELETE', url: PATH })).statusCode, 204)
-  t.equal((await probely({ method: 'GET', url: PATH })).statusCode, 404)
-  t.equal((await probely({ method: 'PATCH', url: PATH, payload: { recurrence: 'd' } })).statusCode, 404)
+  expectAnswer(t, await probely({ method: 'GET', url: PATH }), 404, { detail: 'Not found.' })
+  expectAnswer(t, await probely({ method: 'PATCH', url: PATH, payload: { recurrence: 'd' } }), 404, { detail: 'Not found.' })
 })

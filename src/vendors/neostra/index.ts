@@ -53,7 +53,7 @@ const neostraErrorHandler = (bodyLimit: number) => errorHandler({
  * not-found and 405 handling live here and nowhere else.
  */
 async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
-  acceptJsonOnly(app, () => 'body: must be valid JSON')
+  acceptJsonOnly(app, () => 'body: must be valid JSON', () => 'body: must be valid JSON (nested more than 1000 levels deep)')
 
   // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {

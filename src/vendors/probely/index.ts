@@ -53,7 +53,8 @@ const probelyErrorHandler = (bodyLimit: number) => errorHandler({
  * messages from our schemas, DRF's headers (`Allow`, `Vary: Accept`) and DRF-shaped errors only.
  */
 async function probely (app: FastifyInstance, options: VendorPluginOptions) {
-  acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)))
+  acceptJsonOnly(app, body => DETAIL.parseError(pythonJsonError(body)),
+    kind => DETAIL.parseError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`))
 
   await registerFormParsers(app, options.bodyLimit)
 

@@ -1,0 +1,61 @@
+// Mutation testing (StrykerJS 9: version 10 needs Node 22, the project supports Node 20.12 and later).
+//
+// `npm run test:mutation` mutates the stateful core of scanstub: the vendors, auth, the admin API and its
+// state (src/core once the vendor seam lands) and the store. Each mutant runs only the test files that
+// covered it (coverageAnalysis perTest: for the tap runner a "test" is a test file). Only in-process test
+// files take part: the others start the built bundle (dist/) in child processes, which Stryker does not
+// rebuild per mutant, so they could never see a mutant.
+//
+// A full run takes hours on the project's 2-core machine (see README, "Tests"): run a part of it with
+//   npm run test:mutation -- --mutate src/admin/faults.ts
+// and, to pick the test files too, STRYKER_TEST_FILES=test/admin/admin.test.ts,test/security.test.ts.
+
+const inProcessTests = [
+  'test/admin/*.test.ts',
+  'test/auth/*.test.ts',
+  'test/http/*.test.ts',
+  'test/store/*.test.ts',
+  'test/vendors/**/*.test.ts',
+  'test/config.test.ts',
+  'test/index.test.ts',
+  'test/limits.test.ts',
+  'test/openapi.test.ts',
+  'test/security.test.ts'
+]
+
+// ts-node (under tap's loader) only strips types in the test processes: checking them is the checker's job
+process.env.TS_NODE_TRANSPILE_ONLY ??= '1'
+// tap's own per-file timeout (30 s when a file runs outside the tap runner) is too short on a loaded machine
+process.env.TAP_TIMEOUT ??= '300'
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'tap',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: [
+    'src/vendors/**/*.ts',
+    'src/auth/**/*.ts',
+    'src/admin/**/*.ts',
+    'src/core/**/*.ts',
+    'src/store/**/*.ts'
+  ],
+  tap: {
+    testFiles: process.env.STRYKER_TEST_FILES ? process.env.STRYKER_TEST_FILES.split(',') : inProcessTests,
+    // tap's own TypeScript loader, as `tap` itself runs a .ts test file; types are the checker's job
+    nodeArgs: ['-r', '{{hookFile}}', '--import=@tapjs/typescript/import', '{{testFile}}'],
+    forceBail: true
+  },
+  coverageAnalysis: 'perTest',
+  // one test process at a time: the machine has two cores, shared
+  concurrency: 1,
+  // a test file builds real apps on real SQLite files: slow on a loaded machine, never a hang
+  timeoutMS: 60_000,
+  ignorePatterns: ['dist', '.tap', 'data', 'bench/results.*', 'reports', '.launcher-test-*', '*.db', '*.db-wal', '*.db-shm'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null }
+}
