@@ -6,11 +6,13 @@ import type { ClockState } from './core/clock'
 import { loadConfig } from './config'
 import { startServer } from './server'
 import type { Store } from './store/store'
+import { neostraStub, type NeostraStub } from './vendors/index' // issue 18
 
 export { buildApp } from './app'
 export { loadConfig } from './config'
 export type { Config } from './config'
 export type { TokenClaims, JournalEntry, JournalFilter, FaultRule, FaultRuleInput, ClockState }
+export type { NeostraStub, TaskStatusEvent } from './vendors/index' // issue 18
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -58,6 +60,8 @@ export interface Scanstub {
   requests: (filter?: Partial<JournalFilter>) => JournalEntry[]
   /** a tenant's clock (default "default"), as POST /__admin/clock drives it */
   clock: (tenant?: string) => TenantClock
+  /** Neostra's workflow controls: tasks, launch now, progress settings, task status events (issue 18) */
+  neostra: NeostraStub
   /** add a fault rule (see the admin API) */
   fault: (rule: FaultRuleInput) => FaultRule
   /** Probely's scans and their settings */
@@ -97,6 +101,7 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
       real: () => app.clocks.real(tenant)
     }),
     requests: (filter = {}) => app.journal.find({ tenant: 'default', ...filter }),
+    neostra: neostraStub(app), // issue 18
     fault: rule => app.faults.add(rule),
     probely: app.store.probelyEngine(app.clocks).controls({ ensure: tenant => app.tenants.ensure(tenant), targets: app.store.targets, write: app.store.write }),
     close: () => app.close()

@@ -24,7 +24,7 @@ t.test('Neostra name: 255 characters accepted, 256 refused', async t => {
   t.equal(at.statusCode, 200)
   t.equal(at.json().data.name, 'n'.repeat(255))
   expectAnswer(t, await neostra({ method: 'PATCH', url: SCAN, payload: { name: 'm'.repeat(256) } }), 400, badRequest('name: must NOT have more than 255 characters'))
-  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'm'.repeat(256), integrationId: 'int-github' } }), 400, badRequest('name: must NOT have more than 255 characters'))
+  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'm'.repeat(256), integrationId: 'int-postgres' } }), 400, badRequest('name: must NOT have more than 255 characters'))
   t.equal((await neostra({ method: 'GET', url: SCAN })).json().data.name, 'n'.repeat(255), 'the refused one stored nothing')
   // characters, not bytes: 255 two-byte characters are a name of 255
   t.equal((await neostra({ method: 'PATCH', url: SCAN, payload: { name: 'é'.repeat(255) } })).statusCode, 200)
@@ -49,7 +49,7 @@ t.test('Neostra config: exactly 64 KiB (65,536 bytes) of JSON accepted, 65,537 r
   const past = padded('blob', 65_537)
   const message = 'config: must be at most 65536 bytes when serialised as JSON'
   expectAnswer(t, await neostra({ method: 'PATCH', url: SCAN, payload: { config: past } }), 400, badRequest(message))
-  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'big', integrationId: 'int-github', config: past } }), 400, badRequest(message))
+  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'big', integrationId: 'int-postgres', config: past } }), 400, badRequest(message))
   // 32,768 two-byte characters: 65,536 bytes of text, over the limit once the JSON around it counts
   const wide = { b: 'é'.repeat(32_768) }
   t.ok(JSON.stringify(wide).length < 65_536 && Buffer.byteLength(JSON.stringify(wide)) > 65_536)

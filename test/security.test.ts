@@ -110,7 +110,7 @@ t.test('a token for another tenant: its records are a 404, never the record, and
   const { app, neostra, probely, token } = await buildTestApp(t)
   const blue = token({ ...ALICE, tenant: 'blue' })
   const asBlue = (scheme: string) => ({ authorization: `${scheme} ${blue}` })
-  const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: asBlue('Bearer'), payload: { id: 'blue-only', name: 'Blue', integrationId: 'int-github' } })
+  const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: asBlue('Bearer'), payload: { id: 'blue-only', name: 'Blue', integrationId: 'int-postgres' } })
   t.equal(created.statusCode, 201)
   const ss = await app.inject({ method: 'POST', url: `/targets/${TARGET}/scheduledscans/`, headers: asBlue('JWT'), payload: { date_time: '2031-01-01T00:00:00Z' } })
   t.equal(ss.statusCode, 201)

@@ -10,6 +10,8 @@ export interface Principal {
   email: string
   name: string
   tenant: string
+  /** a Neostra sign-in token good only for select-tenant (claim `scope`, see TEMPORARY_SCOPE) */
+  temporary?: true
 }
 
 export interface TokenClaims {
@@ -17,7 +19,11 @@ export interface TokenClaims {
   email?: string
   name?: string
   tenant?: string
+  scope?: string
 }
+
+/** The `scope` claim of a temporary token: refused by every route that does not ask for it. */
+export const TEMPORARY_SCOPE = 'neostra:select-tenant'
 
 /** Why a request was refused; each vendor words it in its own shape. */
 export type AuthFailure =
@@ -36,7 +42,7 @@ export type AuthResult = { ok: true, principal: Principal } | { ok: false, failu
 declare module 'fastify' {
   interface FastifyInstance {
     /** Checks the Authorization header against `schemes` (e.g. ['Bearer'] or ['JWT', 'Bearer']). */
-    authenticate: (request: FastifyRequest, schemes: readonly string[]) => AuthResult
+    authenticate: (request: FastifyRequest, schemes: readonly string[], options?: { temporary?: boolean }) => AuthResult
     /** Signs an HS256 token with the configured secret; `expiresIn` in seconds or as '15m', '12h'. */
     mintToken: (claims: TokenClaims, expiresIn?: string | number) => string
   }
@@ -65,7 +71,7 @@ function principalOf (claims: Record<string, unknown>): Principal | null {
   const tenant = claims.tenant === undefined ? 'default' : claims.tenant
   if (sub === null || email === null || name === null) return null
   if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) return null
-  return { sub, email, name, tenant }
+  return claims.scope === TEMPORARY_SCOPE ? { sub, email, name, tenant, temporary: true } : { sub, email, name, tenant }
 }
 
 function algorithmOf (token: string): string | undefined {
@@ -110,7 +116,14 @@ async function auth (app: FastifyInstance, options: AuthOptions) {
   }
   const allows = (schemes: readonly string[], scheme: string) => schemes.some(s => s.toLowerCase() === scheme)
 
-  app.decorate('authenticate', (request: FastifyRequest, schemes: readonly string[]): AuthResult => {
+  app.decorate('authenticate', (request: FastifyRequest, schemes: readonly string[], options?: { temporary?: boolean }): AuthResult => {
+    const result = check(request, schemes)
+    // a temporary token is only for the route that asks for one (Neostra's select-tenant); elsewhere a 401
+    if (result.ok && result.principal.temporary && !options?.temporary) return { ok: false, failure: 'claims' }
+    return result
+  })
+
+  const check = (request: FastifyRequest, schemes: readonly string[]): AuthResult => {
     const header = request.headers.authorization
     if (header === undefined) return { ok: false, failure: 'missing' }
     const known = verified.get(header)
@@ -137,7 +150,7 @@ async function auth (app: FastifyInstance, options: AuthOptions) {
     } catch (err) {
       return { ok: false, failure: FAILURE_BY_CODE[(err as { code?: string }).code ?? ''] ?? 'malformed' }
     }
-  })
+  }
 
   app.decorate('mintToken', (claims: TokenClaims, expiresIn?: string | number): string =>
     app.jwt.sign({ ...claims }, expiresIn === undefined ? {} : { expiresIn }))

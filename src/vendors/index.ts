@@ -6,6 +6,10 @@ import probely from './probely/index'
 import type { ProbelyFixture } from './probely/fixture'
 import type { VendorModule } from './vendor-module'
 
+// the in-process entry's Neostra controls (src/index.ts reaches vendors only through this file)
+export { neostraStub, type NeostraStub } from './neostra/stub'
+export type { TaskStatusEvent } from './neostra/workflow'
+
 /**
  * The vendors scanstub emulates: the only file that names them all. The app, the store, the fixture
  * format, the traffic hooks, the admin API and the OpenAPI document loop over this list. Order matters

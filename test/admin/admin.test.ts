@@ -30,7 +30,7 @@ t.test('fixtures: the export loads back to the same state; a bad fixture is a 40
   const exported = (await app.inject({ method: 'GET', url: '/__admin/fixtures' })).json()
 
   const loaded = await app.inject({ method: 'PUT', url: '/__admin/fixtures?tenant=copy', payload: exported })
-  t.same(loaded.json(), { tenant: 'copy', loaded: { integrations: 2, scans: 3, scanProfiles: 2, targets: 2, scheduledScans: 3 } })
+  t.same(loaded.json(), { tenant: 'copy', loaded: { integrations: 5, scans: 3, users: 3, tasks: 0, scanProfiles: 2, targets: 2, scheduledScans: 3 } })
   t.same((await app.inject({ method: 'GET', url: '/__admin/fixtures?tenant=copy' })).json(), exported, 'same state')
 
   const broken = structuredClone(exported)

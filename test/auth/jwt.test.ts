@@ -74,7 +74,7 @@ t.test('another tenant\'s ids are a 404, never a 403, and tenants never see each
   const { app, token } = await buildTestApp(t)
   const blue = token({ ...ALICE, tenant: 'blue' })
   const green = token({ ...ALICE, tenant: 'green' })
-  const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: { authorization: `Bearer ${blue}` }, payload: { id: 'blue-only', name: 'b', integrationId: 'int-github' } })
+  const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: { authorization: `Bearer ${blue}` }, payload: { id: 'blue-only', name: 'b', integrationId: 'int-postgres' } })
   t.equal(created.statusCode, 201)
   const fromGreen = await app.inject({ method: 'PATCH', url: '/api/v1/scans/blue-only', headers: { authorization: `Bearer ${green}` }, payload: { name: 'g' } })
   expectAnswer(t, fromGreen, 404, { error: 'Not Found', message: 'The requested resource was not found', code: 404 })

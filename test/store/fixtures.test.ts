@@ -27,7 +27,7 @@ t.test('the demo fixture is valid and has what the README promises', async t => 
 t.test('left-out fields take the vendor\'s defaults', async t => {
   const f = normalizeFixture(minimal(), '2024-01-01T00:00:00.000Z')
   t.match(f.neostra.scans[0], { description: '', schedule: null, config: {}, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' })
-  t.match(f.neostra.integrations[0], { type: '' })
+  t.match(f.neostra.integrations[0], { type: 'POSTGRESQL', assets: [] })
   const target = f.probely.targets[0]
   t.match(target, { name: 'Target', type: 'single', labels: [], scanning_agent: null, next_scan: undefined })
   t.match(target.site, { id: 'T1', name: 'Target', url: 'https://t.example', has_form_login: false, otp_algorithm: 'SHA1', otp_digits: 6, verification_method: null })

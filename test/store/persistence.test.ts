@@ -24,7 +24,7 @@ const exportOf = async (a: TestApp, tenant = 'default') =>
 
 t.test('Neostra PATCH: every field it wrote is read back by a fresh app', async t => {
   const first = await buildTestApp(t)
-  const body = { name: 'Persisted', description: 'on disk', integrationId: 'int-gitlab', schedule: '*/10 * * * *', config: { depth: 3, nested: { list: [1, 'two', null] } } }
+  const body = { name: 'Persisted', description: 'on disk', integrationId: 'int-mongo', schedule: '*/10 * * * *', config: { depth: 3, nested: { list: [1, 'two', null] } } }
   const patched = await first.neostra({ method: 'PATCH', url: SCAN, payload: body })
   t.equal(patched.statusCode, 200)
   const answer = patched.json().data
@@ -33,7 +33,8 @@ t.test('Neostra PATCH: every field it wrote is read back by a fresh app', async 
   const read = await fresh.neostra({ method: 'GET', url: SCAN })
   t.equal(read.statusCode, 200)
   fieldByField(t, read.json().data, answer, 'scan')
-  fieldByField(t, read.json().data, { ...demoFixture().neostra.scans[2], ...body, updatedAt: answer.updatedAt }, 'scan vs what was sent')
+  const { lastRunAt: _l, ...demoScan } = demoFixture().neostra.scans[2]
+  fieldByField(t, read.json().data, { ...demoScan, ...body, integrationIds: [body.integrationId], lastRunAt: null, status: 'IDLE', tasks: answer.tasks, updatedAt: answer.updatedAt }, 'scan vs what was sent')
   t.not(answer.updatedAt, demoFixture().neostra.scans[2].updatedAt, 'updatedAt moved and that too was stored')
 
   // schedule back to null is a write of its own (CASE WHEN @setSchedule): it must reach the disk too
@@ -44,7 +45,7 @@ t.test('Neostra PATCH: every field it wrote is read back by a fresh app', async 
 
 t.test('Neostra POST: the created scan is read back whole by a fresh app, and is in the list', async t => {
   const first = await buildTestApp(t)
-  const body = { id: 'scan-new', name: 'Created', description: 'made by POST', integrationId: 'int-gitlab', schedule: '@daily', config: { a: 1 } }
+  const body = { id: 'scan-new', name: 'Created', description: 'made by POST', integrationId: 'int-mongo', schedule: '@daily', config: { a: 1 } }
   const created = await first.neostra({ method: 'POST', url: '/api/v1/scans', payload: body })
   t.equal(created.statusCode, 201)
   const answer = created.json().data
@@ -53,12 +54,13 @@ t.test('Neostra POST: the created scan is read back whole by a fresh app, and is
   const read = await fresh.neostra({ method: 'GET', url: '/api/v1/scans/scan-new' })
   t.equal(read.statusCode, 200)
   fieldByField(t, read.json().data, answer, 'created scan')
-  fieldByField(t, read.json().data, { ...body, createdAt: answer.createdAt, updatedAt: answer.createdAt }, 'created scan vs what was sent')
+  // a POST launches: integrationIds, scanType and the roll-up come with it
+  fieldByField(t, read.json().data, { ...body, integrationIds: [body.integrationId], scanType: 'FULL', lastRunAt: answer.createdAt, status: answer.status, tasks: answer.tasks, createdAt: answer.createdAt, updatedAt: answer.createdAt }, 'created scan vs what was sent')
   const list = (await fresh.neostra({ method: 'GET', url: '/api/v1/scans' })).json().data
   t.same(list.map((s: { id: string }) => s.id), ['scan-web-nightly', 'scan-api-weekly', 'scan-adhoc', 'scan-new'])
 
   // the defaults a POST fills in are stored, not only answered
-  const bare = await fresh.neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-bare', name: 'Bare', integrationId: 'int-github' } })
+  const bare = await fresh.neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-bare', name: 'Bare', integrationId: 'int-postgres' } })
   t.equal(bare.statusCode, 201)
   const third = await restart(t, fresh)
   fieldByField(t, (await third.neostra({ method: 'GET', url: '/api/v1/scans/scan-bare' })).json().data, bare.json().data, 'defaults')
@@ -160,14 +162,14 @@ t.test('admin PUT fixtures: the loaded fixture is what a fresh app exports, reco
   fixture.probely.scheduledScans[1] = { ...fixture.probely.scheduledScans[1], incremental: true, recurrence: 'q', timezone: 'America/New_York' }
   fixture.probely.scheduledScans.pop()
   const loaded = await first.app.inject({ method: 'PUT', url: '/__admin/fixtures?tenant=loaded', payload: fixture })
-  expectAnswer(t, loaded, 200, { tenant: 'loaded', loaded: { integrations: 2, scans: 3, scanProfiles: 2, targets: 2, scheduledScans: 2 } })
+  expectAnswer(t, loaded, 200, { tenant: 'loaded', loaded: { integrations: 5, scans: 3, users: 3, tasks: 0, scanProfiles: 2, targets: 2, scheduledScans: 2 } })
   const exported = await exportOf(first, 'loaded')
 
   const fresh = await restart(t, first)
   const read = await exportOf(fresh, 'loaded')
   for (const [vendor, lists] of Object.entries(exported) as [string, Record<string, { id: string }[]>][]) {
     for (const [list, records] of Object.entries(lists)) {
-      // a part that is no list of records (Probely's settings) is compared whole
+      // a part that is no list of records (Probely's and Neostra's settings) is compared whole
       if (!Array.isArray(records)) { t.same(read[vendor][list], records, `${vendor}.${list}`); continue }
       t.same(read[vendor][list].map((r: { id: string }) => r.id), records.map(r => r.id), `${vendor}.${list} ids`)
       records.forEach((r, i) => fieldByField(t, read[vendor][list][i], r as unknown as Record<string, unknown>, `${vendor}.${list}[${i}]`))

@@ -2,6 +2,9 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyReply } from 'fastify'
 import type { AuthFailure } from '../../auth/jwt'
 
+/** Neostra's paths: its reference pages' `/api/v1/...` and its guides' `/v1/...` (issue 18). */
+export const isNeostraPath = (path: string) => path.startsWith('/api/') || path.startsWith('/v1/')
+
 /** Neostra's error bodies: `{error, message, code}` for every status but 400, which uses the envelope. */
 export const NOT_FOUND_MESSAGE = 'The requested resource was not found'
 

@@ -6,18 +6,38 @@ import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { AUTH_MESSAGES, neostraFaultBody, sendBadRequest, sendError, sendNotFound } from './errors'
-import { exportNeostraFixture, loadNeostraFixture, NeostraFixture, normalizeNeostraFixture } from './fixture'
-import { isCronExpression } from './schedule-format'
+import { countNeostra, exportNeostraFixture, loadNeostraFixture, NeostraFixture, normalizeNeostraFixture } from './fixture'
+import { isNeostraCron } from './cron'
+import authRoutes from './auth.routes'
 import integrationsRoutes from './integrations.routes'
 import { createNeostraRepo, type NeostraRepo } from './scans.repo'
 import scansRoutes from './scans.routes'
+import { createTasksRepo, type TasksRepo } from './tasks.repo'
+import tasksRoutes from './tasks.routes'
+import { createUsersRepo, type UsersRepo } from './users.repo'
 import { describeValidationError } from './validation'
 import { NEOSTRA_COMPONENTS } from './openapi-components'
+import neostraAdmin from './admin.routes'
+import { workflowOf, type NeostraWorkflow } from './workflow'
 
 declare module '../../store/store' {
-  interface VendorRepos { neostra: NeostraRepo }
+  interface VendorRepos { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
 }
-type Repos = { neostra: NeostraRepo }
+type Repos = { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Neostra's launches, task progress and cron ticks on the tenant clocks */
+    neostraWorkflow: NeostraWorkflow
+  }
+  interface FastifyContextConfig {
+    /** 'none' (sign-in), 'temporary' (select-tenant also takes the sign-in token); default: a working token */
+    neostraAuth?: 'none' | 'temporary'
+  }
+}
+
+/** The reference pages' prefix first (the one the OpenAPI document shows), then the guides' */
+const PREFIXES = ['/api/v1', '/v1']
 
 /** Neostra's answer for any error, wherever it was thrown: its envelope for 400, `{error, message, code}` else. */
 const neostraErrorHandler = (bodyLimit: number) => errorHandler({
@@ -30,7 +50,7 @@ const neostraErrorHandler = (bodyLimit: number) => errorHandler({
 }, 'neostra handler')
 
 /**
- * Neostra under `/api`: Bearer JWTs, JSON bodies only, and every error in Neostra's shapes. Its error,
+ * Neostra under `/api/v1` (its reference pages) and `/v1` (its guides), the same plugin twice: Bearer JWTs, JSON bodies only, and every error in Neostra's shapes. Its error,
  * not-found and 405 handling live here and nowhere else.
  */
 async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
@@ -39,7 +59,9 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
   // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
     if (request.is404) return done()
-    const result = app.authenticate(request, ['Bearer'])
+    const needs = request.routeOptions.config.neostraAuth
+    if (needs === 'none') return done()
+    const result = app.authenticate(request, ['Bearer'], { temporary: needs === 'temporary' })
     if (!result.ok) {
       reply.header('www-authenticate', 'Bearer')
       sendError(reply, 401, AUTH_MESSAGES[result.failure])
@@ -60,8 +82,14 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
 
   app.setNotFoundHandler((_request, reply) => sendNotFound(reply))
 
+  // the routes again under the guides' prefix: one OpenAPI entry per route, under the reference pages' prefix
+  if (app.prefix !== PREFIXES[0]) app.addHook('onRoute', route => { route.schema = { ...route.schema, hide: true } })
+  app.decorate('neostraWorkflow', workflowOf(app.store, app.clocks))
+
   const served = trackRoutes(app)
+  await app.register(authRoutes)
   await app.register(scansRoutes, { strict: options.strict })
+  await app.register(tasksRoutes, { strict: options.strict })
   await app.register(integrationsRoutes)
   answerOtherMethods(app, served, (request, reply, allowed) => {
     reply.header('allow', allowed.join(', '))
@@ -71,21 +99,28 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
 
 export default defineVendor<Repos, NeostraFixture>({
   name: 'neostra',
-  prefixes: ['/api'],
-  ownsPath: path => path.startsWith('/api/'),
+  prefixes: PREFIXES,
+  // any path under /api is Neostra's to answer (its 404), as are the guides' /v1 paths
+  ownsPath: path => path === '/api' || path.startsWith('/api/') || path.startsWith('/v1/') || path === '/v1',
   plugin: neostra,
   migrations: join(migrationsDir, 'neostra'),
-  createRepos: db => ({ neostra: createNeostraRepo(db) }),
+  createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
   fixture: {
     schema: NeostraFixture,
     normalize: normalizeNeostraFixture,
-    load: (repos, tenant, part) => loadNeostraFixture(repos.neostra, tenant, part),
-    export: (repos, tenant) => exportNeostraFixture(repos.neostra, tenant),
-    clear: (repos, tenant) => repos.neostra.clear(tenant),
-    counts: part => ({ integrations: part.integrations.length, scans: part.scans.length })
+    load: (repos, tenant, part) => loadNeostraFixture(repos, tenant, part),
+    export: (repos, tenant) => exportNeostraFixture(repos, tenant),
+    clear: (repos, tenant) => { repos.neostraTasks.clear(tenant); repos.neostraUsers.clear(tenant); repos.neostra.clear(tenant) },
+    counts: countNeostra
+  },
+  // tasks' next steps and scans' next ticks are armed again from the tables
+  workflows: {
+    resume: (repos, clocks) => workflowOf(repos, clocks).restore(),
+    tenantLoaded: (repos, clocks, tenant) => workflowOf(repos, clocks).reload(tenant)
   },
   errors: { sendNotFound, faultBody: neostraFaultBody, contentType: 'application/json; charset=utf-8', handler: neostraErrorHandler },
-  formats: { cron: isCronExpression },
+  formats: { cron: isNeostraCron },
+  admin: async app => { await app.register(neostraAdmin) },
   openapi: {
     tag: { name: 'neostra', description: 'Neostra: JSON bodies, Bearer JWTs, the {status, message, data, errors} envelope' },
     securitySchemes: { neostraBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Authorization: Bearer <jwt>' } },

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { Envelope, ErrorBody, Integration } from './schemas'
 
 const integrationsRoutes: FastifyPluginAsyncTypebox = async app => {
-  app.get('/v1/integrations', {
+  app.get('/integrations', {
     schema: {
       tags: ['neostra'],
       summary: 'List integrations',

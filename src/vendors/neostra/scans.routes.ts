@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendBadRequest, sendNotFound } from './errors'
 import { type ScanChanges } from './scans.repo'
-import { BadRequest, EmptyData, Envelope, ErrorBody, Scan, ScanCreate, ScanParams, ScanPatch } from './schemas'
+import { BadRequest, EmptyData, Envelope, ErrorBody, ScanCreate, ScanParams, ScanPatch } from './schemas'
+import { ScanView } from './workflow.schemas' // issue 18: the scan with its roll-up
 import { bodyObject, shapeProblems, unknownFields } from './validation'
 import { Type } from '@sinclair/typebox'
 
@@ -16,22 +17,24 @@ export interface ScansRoutesOptions { strict: boolean }
 /** Neostra's scans: PATCH (the emulated endpoint) and the supporting list/get/create/delete. */
 const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, { strict }) => {
   const repo = app.store.neostra
+  const workflow = app.neostraWorkflow // issue 18
 
-  app.get('/v1/scans', {
-    schema: { tags: ['neostra'], summary: 'List scans', security, response: { 200: Envelope(Type.Array(Scan)), ...errors } }
-  }, async request => ok(repo.listScans(request.principal.tenant)))
+  app.get('/scans', {
+    schema: { tags: ['neostra'], summary: 'List scans', security, response: { 200: Envelope(Type.Array(ScanView)), ...errors } }
+  }, async request => ok(repo.listScans(request.principal.tenant).map(s => workflow.view(request.principal.tenant, s))))
 
-  app.get('/v1/scans/:scanId', {
-    schema: { tags: ['neostra'], summary: 'Get a scan', security, params: ScanParams, response: { 200: Envelope(Scan), ...errors } }
+  app.get('/scans/:scanId', {
+    schema: { tags: ['neostra'], summary: 'Get a scan', security, params: ScanParams, response: { 200: Envelope(ScanView), ...errors } }
   }, async (request, reply) => {
     const scan = repo.getScan(request.principal.tenant, request.params.scanId)
-    return scan ? ok(scan) : sendNotFound(reply)
+    return scan ? ok(workflow.view(request.principal.tenant, scan)) : sendNotFound(reply)
   })
 
-  app.post('/v1/scans', {
+  app.post('/scans', {
     schema: {
-      tags: ['neostra'], summary: 'Create a scan', security, body: ScanCreate,
-      response: { 201: Envelope(Scan), 400: BadRequest, ...errors }
+      tags: ['neostra'], summary: 'Create and launch a scan', security, body: ScanCreate,
+      description: 'Takes `integrationIds` (the guide) or one `integrationId`; launches at once: one task per asset of each integration.',
+      response: { 201: Envelope(ScanView), 400: BadRequest, ...errors }
     },
     attachValidation: true // the shape's problems and the references' come back in one 400
   }, async (request, reply) => {
@@ -40,28 +43,43 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
     const sent = bodyObject(body)
     const problems = shapeProblems(request)
     if (strict) problems.push(...unknownFields(sent, { ...ScanCreate.properties }))
-    if (typeof sent.integrationId === 'string' && !repo.integrationExists(tenant, sent.integrationId)) {
-      problems.push('integrationId: must be the id of an existing integration')
+    // issue 18: integrationIds (the guide) or integrationId (one); each id must exist
+    const ids = Array.isArray(sent.integrationIds) ? sent.integrationIds.filter((i): i is string => typeof i === 'string') : undefined
+    const integrationIds = ids ?? (typeof sent.integrationId === 'string' ? [sent.integrationId] : [])
+    if (integrationIds.length === 0 && sent.integrationIds === undefined && sent.integrationId === undefined) problems.push('integrationIds: is required')
+    if (ids !== undefined && typeof sent.integrationId === 'string' && ids[0] !== sent.integrationId) {
+      problems.push('integrationId: must be the first of integrationIds when both are sent')
+    }
+    for (const [i, iid] of integrationIds.entries()) {
+      if (!repo.integrationExists(tenant, iid)) problems.push(`${ids ? `integrationIds[${i}]` : 'integrationId'}: must be the id of an existing integration`)
     }
     const id = typeof sent.id === 'string' ? sent.id : randomUUID()
     if (repo.getScan(tenant, id)) problems.push(`id: a scan with id ${JSON.stringify(id)} already exists`)
     if (problems.length > 0) return sendBadRequest(reply, problems)
-    const now = new Date().toISOString()
+    const now = app.clocks.iso(tenant) // issue 18: the tenant's clock
     const scan = {
       id,
       name: body.name,
       description: body.description ?? '',
-      integrationId: body.integrationId,
+      integrationId: integrationIds[0],
+      integrationIds,
+      scanType: body.scanType ?? 'FULL',
       schedule: body.schedule ?? null,
       config: body.config ?? {},
       createdAt: now,
       updatedAt: now
     }
-    await app.store.write(() => repo.insertScan(tenant, scan))
-    return reply.code(201).send({ status: 201, message: 'Success', data: scan, errors: [] })
+    // issue 18: created and launched in one write; its schedule armed
+    const view = await app.store.write(() => {
+      repo.insertScan(tenant, scan)
+      workflow.launch(tenant, id, Date.parse(now))
+      workflow.armSchedule(tenant, scan)
+      return workflow.view(tenant, scan)
+    })
+    return reply.code(201).send({ status: 201, message: 'Success', data: view, errors: [] })
   })
 
-  app.patch('/v1/scans/:scanId', {
+  app.patch('/scans/:scanId', {
     schema: {
       tags: ['neostra'],
       summary: 'Update scan',
@@ -69,7 +87,7 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
       security,
       params: ScanParams,
       body: ScanPatch,
-      response: { 200: Envelope(Scan), 400: BadRequest, ...errors }
+      response: { 200: Envelope(ScanView), 400: BadRequest, ...errors }
     },
     attachValidation: true // the shape's problems and the references' come back in one 400
   }, async (request, reply) => {
@@ -87,14 +105,23 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
     }
     const changes: ScanChanges = {}
     for (const key of WRITABLE) if (body[key] !== undefined) Object.assign(changes, { [key]: body[key] })
-    const scan = await app.store.write(() => repo.patchScan(tenant, request.params.scanId, changes, new Date().toISOString()))
+    // issue 18: the tenant's clock; a schedule sent is armed again at once; the answer carries the roll-up
+    const scan = await app.store.write(() => {
+      const patched = repo.patchScan(tenant, request.params.scanId, changes, app.clocks.iso(tenant))
+      if (patched && changes.schedule !== undefined) workflow.armSchedule(tenant, patched)
+      return patched && workflow.view(tenant, patched)
+    })
     return scan ? ok(scan) : sendNotFound(reply)
   })
 
-  app.delete('/v1/scans/:scanId', {
+  app.delete('/scans/:scanId', {
     schema: { tags: ['neostra'], summary: 'Delete a scan', security, params: ScanParams, response: { 200: Envelope(EmptyData), ...errors } }
   }, async (request, reply) => {
-    const gone = await app.store.write(() => repo.deleteScan(request.principal.tenant, request.params.scanId))
+    const tenant = request.principal.tenant
+    const gone = await app.store.write(() => {
+      workflow.armSchedule(tenant, { id: request.params.scanId, schedule: null }) // issue 18: no more ticks
+      return repo.deleteScan(tenant, request.params.scanId)
+    })
     return gone ? ok({}) : sendNotFound(reply)
   })
 }

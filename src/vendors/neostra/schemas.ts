@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { DateTime, Nullable } from '../../schema-helpers'
+import { DateTime, Nullable, StringEnum } from '../../schema-helpers'
 
 /** Neostra's schemas, with the vendor page's descriptions (shared/vendor-docs/neostra-update-scan.txt). */
 
@@ -17,9 +17,17 @@ const scanFields = {
   })
 }
 
+// workflows (issue 18): a scan covers one or more integrations; `integrationId` is the first of them
+export const SCAN_TYPES = ['FULL'] as const
+const workflowScanFields = {
+  integrationIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 100, description: 'Integrations to scan' }),
+  scanType: StringEnum(SCAN_TYPES, { description: 'Kind of scan (only FULL is published)' })
+}
+
 export const Scan = Type.Object({
   id: Type.String({ description: 'The scan identifier' }),
   ...scanFields,
+  ...workflowScanFields,
   createdAt: DateTime(),
   updatedAt: DateTime()
 })
@@ -28,16 +36,20 @@ export type Scan = Static<typeof Scan>
 export const ScanPatch = Type.Partial(Type.Object(scanFields), { additionalProperties: true })
 export type ScanPatch = Static<typeof ScanPatch>
 
+// `integrationId` (one) or the guide's `integrationIds` (several): the route requires one of the two
 export const ScanCreate = Type.Composite([
-  Type.Object({ name: scanFields.name, integrationId: scanFields.integrationId }),
-  Type.Partial(Type.Object({ id: Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9._~-]+$' }), description: scanFields.description, schedule: scanFields.schedule, config: scanFields.config }))
+  Type.Object({ name: scanFields.name }),
+  Type.Partial(Type.Object({ integrationId: scanFields.integrationId, ...workflowScanFields, id: Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9._~-]+$' }), description: scanFields.description, schedule: scanFields.schedule, config: scanFields.config }))
 ], { additionalProperties: true })
 export type ScanCreate = Static<typeof ScanCreate>
 
+/** The data stores Neostra's data discovery guide names. */
+export const INTEGRATION_TYPES = ['POSTGRESQL', 'MYSQL', 'MONGODB', 'AWS_S3', 'DYNAMODB'] as const
 export const Integration = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  type: Type.String()
+  type: StringEnum(INTEGRATION_TYPES),
+  assets: Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 1000, description: 'Tables, collections or buckets: one task each per launch' })
 })
 export type Integration = Static<typeof Integration>
 

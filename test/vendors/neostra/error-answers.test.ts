@@ -17,8 +17,8 @@ t.test('unknown scans are 404s on GET, PATCH and DELETE; unknown paths under /ap
 
 t.test('POST: a missing field, a duplicate id and an unknown integration are 400s naming the field', async t => {
   const { neostra } = await buildTestApp(t)
-  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { integrationId: 'int-github' } }), 400, badRequest('name: is required'))
-  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-adhoc', name: 'dup', integrationId: 'int-github' } }), 400, badRequest('id: a scan with id "scan-adhoc" already exists'))
+  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { integrationId: 'int-postgres' } }), 400, badRequest('name: is required'))
+  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-adhoc', name: 'dup', integrationId: 'int-postgres' } }), 400, badRequest('id: a scan with id "scan-adhoc" already exists'))
   expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'x', integrationId: 'int-nope' } }), 400, badRequest('integrationId: must be the id of an existing integration'))
   t.equal((await neostra({ method: 'GET', url: '/api/v1/scans' })).json().data.length, 3, 'none created')
 })
@@ -27,7 +27,7 @@ t.test('STRICT=1: unknown fields are a 400 naming each; an unknown scan still a 
   const { neostra } = await buildTestApp(t, { STRICT: '1' })
   expectAnswer(t, await neostra({ method: 'PATCH', url: '/api/v1/scans/scan-adhoc', payload: { name: 'ok', colour: 'red', size: 1 } }), 400, badRequest('colour: is not a known field', 'size: is not a known field'))
   expectAnswer(t, await neostra({ method: 'PATCH', url: '/api/v1/scans/nope', payload: { colour: 'red' } }), 404, notFound)
-  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'x', integrationId: 'int-github', colour: 'red' } }), 400, badRequest('colour: is not a known field'))
+  expectAnswer(t, await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'x', integrationId: 'int-postgres', colour: 'red' } }), 400, badRequest('colour: is not a known field'))
   t.equal((await neostra({ method: 'GET', url: '/api/v1/scans/scan-adhoc' })).json().data.name, 'Ad-hoc scan')
 })
 

@@ -2,13 +2,15 @@ import t from 'tap'
 import { buildTestApp, demoFixture } from '../../helpers'
 
 const URL = '/api/v1/scans/scan-adhoc'
-const demoScan = () => demoFixture().neostra.scans.find((s: { id: string }) => s.id === 'scan-adhoc')
+/** a scan never launched: scanstub's roll-up of no tasks */
+const IDLE = { status: 'IDLE', lastRunAt: null, tasks: { total: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0 } }
+const demoScan = () => ({ ...demoFixture().neostra.scans.find((s: { id: string }) => s.id === 'scan-adhoc'), ...IDLE })
 const badRequest = (...errors: string[]) => ({ status: 400, message: 'Bad Request', data: {}, errors })
 const errorBody = (code: number, error: string, message: string) => ({ error, message, code })
 
 t.test('PATCH answers 200 with the envelope and the whole updated scan, and GET reads it back', async t => {
   const { neostra } = await buildTestApp(t)
-  const body = { name: 'Renamed', description: 'new purpose', integrationId: 'int-gitlab', schedule: '*/15 * * * *', config: { depth: 5, tags: ['a'] } }
+  const body = { name: 'Renamed', description: 'new purpose', integrationId: 'int-mongo', schedule: '*/15 * * * *', config: { depth: 5, tags: ['a'] } }
   const res = await neostra({ method: 'PATCH', url: URL, payload: body })
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
@@ -17,7 +19,7 @@ t.test('PATCH answers 200 with the envelope and the whole updated scan, and GET 
   t.same(json, {
     status: 200,
     message: 'Success',
-    data: { ...demoScan(), ...body, updatedAt: json.data.updatedAt },
+    data: { ...demoScan(), ...body, integrationIds: [body.integrationId], updatedAt: json.data.updatedAt },
     errors: []
   })
   const read = await neostra({ method: 'GET', url: URL })
@@ -29,7 +31,7 @@ t.test('a field not sent is untouched; config is replaced whole, not merged', as
   const url = '/api/v1/scans/scan-web-nightly'
   const res = await neostra({ method: 'PATCH', url, payload: { config: { only: true } } })
   t.equal(res.statusCode, 200)
-  const scan = demoFixture().neostra.scans[0]
+  const scan = { ...demoFixture().neostra.scans[0], ...IDLE }
   t.same(res.json().data, { ...scan, config: { only: true }, updatedAt: res.json().data.updatedAt })
 })
 
@@ -66,7 +68,7 @@ t.test('each field rule of the contract is a 400 naming the field, and nothing i
     ['integrationId', 7, 'integrationId: must be string'],
     ['schedule', 'every day', 'schedule: must be a valid cron expression'],
     ['schedule', '61 * * * *', 'schedule: must be a valid cron expression'],
-    ['schedule', '0 0 0 * * *', 'schedule: must be a valid cron expression'],
+    ['schedule', '0 0 0 * * * *', 'schedule: must be a valid cron expression'],
     ['schedule', 5, 'schedule: must be string or null'],
     ['config', [], 'config: must be object'],
     ['config', 'x', 'config: must be object'],
@@ -176,15 +178,20 @@ t.test('500 in Neostra\'s shape when the store fails', async t => {
 t.test('supporting routes: list, create (201), get, delete, integrations', async t => {
   const { neostra } = await buildTestApp(t)
   const list = await neostra({ method: 'GET', url: '/api/v1/scans' })
-  t.same(list.json(), { status: 200, message: 'Success', data: demoFixture().neostra.scans, errors: [] })
+  t.same(list.json(), { status: 200, message: 'Success', data: demoFixture().neostra.scans.map((s: object) => ({ ...s, ...IDLE })), errors: [] })
 
-  const created = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'New', integrationId: 'int-github' } })
+  const created = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'New', integrationId: 'int-postgres' } })
   t.equal(created.statusCode, 201)
   const scan = created.json().data
   t.same(created.json(), {
     status: 201,
     message: 'Success',
-    data: { id: scan.id, name: 'New', description: '', integrationId: 'int-github', schedule: null, config: {}, createdAt: scan.createdAt, updatedAt: scan.createdAt },
+    data: {
+      id: scan.id, name: 'New', description: '', integrationId: 'int-postgres', integrationIds: ['int-postgres'], scanType: 'FULL',
+      schedule: null, config: {}, createdAt: scan.createdAt, updatedAt: scan.createdAt,
+      // launched at once: one task per asset of the integration (three tables in the demo data)
+      status: 'PENDING', lastRunAt: scan.createdAt, tasks: { total: 3, pending: 3, running: 0, completed: 0, failed: 0, cancelled: 0 }
+    },
     errors: []
   })
   t.same((await neostra({ method: 'GET', url: `/api/v1/scans/${scan.id}` })).json().data, scan)
@@ -195,7 +202,7 @@ t.test('supporting routes: list, create (201), get, delete, integrations', async
     'the shape\'s problems and the reference\'s in one 400')
   const dangling = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { name: 'x', integrationId: 'int-nope' } })
   t.same(dangling.json(), badRequest('integrationId: must be the id of an existing integration'))
-  const duplicate = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-adhoc', name: 'x', integrationId: 'int-github' } })
+  const duplicate = await neostra({ method: 'POST', url: '/api/v1/scans', payload: { id: 'scan-adhoc', name: 'x', integrationId: 'int-postgres' } })
   t.same(duplicate.json(), badRequest('id: a scan with id "scan-adhoc" already exists'))
 
   const deleted = await neostra({ method: 'DELETE', url: `/api/v1/scans/${scan.id}` })
