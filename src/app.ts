@@ -5,6 +5,7 @@ import type { Config } from './config'
 import core from './core/index'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
+import cors from './http/cors'
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
@@ -13,6 +14,7 @@ import { formatsOf, VENDORS } from './vendors/index'
 import type { VendorModule } from './vendors/vendor-module'
 import healthRoutes from './health.routes'
 import admin from './admin/index'
+import metricsRoutes from './admin/metrics.routes'
 import openapi from './openapi'
 
 declare module 'fastify' {
@@ -80,16 +82,20 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.decorate('config', config)
   app.decorate('store', store)
   app.addHook('onClose', async () => { store.flush(); db.close() })
-  await app.register(core, { db, store, owners: vendors, seed, journalLimit: config.journalLimit, formats })
+  await app.register(core, { db, store, owners: vendors, seed, journal: { entries: config.journalLimit, bytes: config.journalBytes }, faults: { rulesPerTenant: config.faultRulesLimit, ruleBytes: config.faultRuleBytes }, formats })
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.tenants.ensure('default')
 
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
-  await app.register(traffic, { vendorFor: path => vendorFor(path).errors })
+  await app.register(cors, { origins: config.corsOrigins })
+  await app.register(traffic, { vendorFor: path => vendorFor(path).errors, vendorName: path => vendorFor(path).name })
   await app.register(healthRoutes)
-  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors })
+  if (config.adminApi) {
+    await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors })
+    await app.register(metricsRoutes, { adminToken: config.adminToken })
+  }
   for (const vendor of vendors) {
     for (const prefix of vendor.prefixes) {
       await app.register(vendor.plugin, { prefix, strict: config.strict, bodyLimit: BODY_LIMIT })

@@ -15,7 +15,11 @@ export const EnvSchema = Type.Object({
   STRICT: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0', description: '1: unknown body fields are a 400' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'when set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>' })),
   ADMIN_API: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'off removes /__admin entirely' }),
-  JOURNAL_LIMIT: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'requests kept in the journal (oldest dropped)' })
+  JOURNAL_LIMIT: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'requests kept in the journal per tenant (oldest dropped); unverified traffic keeps a tenth' }),
+  JOURNAL_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 4_194_304, description: 'bytes of journal kept per tenant (oldest dropped); unverified traffic keeps a tenth' }),
+  FAULT_RULES_LIMIT: Type.Integer({ minimum: 1, maximum: 10_000, default: 100, description: 'fault rules kept per tenant' }),
+  FAULT_RULE_BYTES: Type.Integer({ minimum: 1024, maximum: 1_048_576, default: 65_536, description: 'bytes of JSON one fault rule may hold' }),
+  CORS_ORIGINS: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated origins (or *) allowed to call from a browser; unset: no CORS' }))
 })
 export type Env = Static<typeof EnvSchema>
 
@@ -35,6 +39,11 @@ export interface Config {
   adminToken?: string
   adminApi: boolean
   journalLimit: number
+  journalBytes: number
+  faultRulesLimit: number
+  faultRuleBytes: number
+  /** origins allowed by CORS; empty: CORS off */
+  corsOrigins: string[]
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +70,11 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     strict: e.STRICT === '1',
     adminToken: e.ADMIN_TOKEN,
     adminApi: e.ADMIN_API === 'on',
-    journalLimit: e.JOURNAL_LIMIT
+    journalLimit: e.JOURNAL_LIMIT,
+    journalBytes: e.JOURNAL_BYTES,
+    faultRulesLimit: e.FAULT_RULES_LIMIT,
+    faultRuleBytes: e.FAULT_RULE_BYTES,
+    corsOrigins: e.CORS_ORIGINS === undefined ? [] : e.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== '')
   }
 }
 
