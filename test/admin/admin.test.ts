@@ -154,12 +154,12 @@ t.test('bad fault rules are a 400 saying what is wrong', async t => {
   const { app } = await buildTestApp(t)
   const cases: [object, RegExp][] = [
     [{ status: 500 }, /body must have required property 'path'/],
-    [{ path: '/x' }, /needs status, delayMs or reset/],
+    [{ path: '/x' }, /needs one of status, delayMs, latency, reset: true, kind, dribbleMs or sequence/],
     [{ path: '/x', status: 99 }, /body\/status must be >= 100/],
     [{ path: '/x', status: 500, probability: 2 }, /body\/probability must be <= 1/],
     [{ path: '/x', status: 500, seed: 1 }, /seed goes with probability/],
     [{ path: '/x', status: 500, reset: true }, /cannot both reset/],
-    [{ path: '/x', status: 500, colour: 'red' }, /must NOT have additional properties/]
+    [{ path: '/x', status: 500, colour: 'red' }, /body must NOT have additional properties: "colour"/]
   ]
   for (const [payload, message] of cases) {
     const res = await app.inject({ method: 'POST', url: '/__admin/faults', payload })
