@@ -37,6 +37,30 @@ function journalBody (body: unknown, contentLength: number): unknown {
   return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : redacted
 }
 
+const hasBody = (request: FastifyRequest) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0
+
+/** The raw body of a request a fault answers (JSON parsed when it parses), at most a journal's worth, within 2 s. */
+function readSent (request: FastifyRequest): Promise<unknown> {
+  return new Promise(resolve => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const finish = () => {
+      clearTimeout(timer)
+      request.raw.removeListener('data', onData)
+      const text = Buffer.concat(chunks).toString('utf8')
+      try { resolve(JSON.parse(text)) } catch { resolve(text) }
+    }
+    const onData = (chunk: Buffer) => {
+      if (size < JOURNAL_BODY_LIMIT * 2) { chunks.push(chunk); size += chunk.length }
+    }
+    const timer = setTimeout(finish, 2000)
+    request.raw.on('data', onData)
+    request.raw.once('end', finish)
+    request.raw.once('error', finish)
+  })
+}
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 /** JSON no parser accepts, with a JSON Content-Type: what a broken proxy or a half-deployed backend sends. */
@@ -128,6 +152,8 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
     // the WireMock habit (Matched-Stub-Id): say which rule shaped the answer
     reply.header('x-scanstub-fault', rule.id)
     if (fired.delayMs) await sleep(fired.delayMs)
+    // answered before Fastify reads the body: read it here, so the journal keeps what the client sent
+    if ((answer.reset || answer.status !== undefined) && body === undefined && hasBody(request)) request.sentBody = await readSent(request)
     if (answer.reset) {
       // no answer goes out, so no onResponse: the journal hears of the dropped connection here
       app.journal.record(entryOf(request, path, 0, {}, reply.elapsedTime))
