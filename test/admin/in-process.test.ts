@@ -19,7 +19,7 @@ t.test('stub.fault() is checked by the same function as POST /__admin/faults', a
   t.same(problems({ status: 500 }), ["body must have required property 'path'"], 'no TypeError for a rule without path')
   const http = await fetch(`${stub.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/x', status: 'abc' }) })
   t.equal(http.status, 400)
-  t.same((await http.json()).details, ['body/status must be integer'], 'the same words over HTTP')
+  t.same(((await http.json()) as { details: string[] }).details, ['body/status must be integer'], 'the same words over HTTP')
   t.same(stub.app.faults.list('default'), [], 'nothing stored')
   t.equal(stub.fault({ path: '/api/**', status: 500, tenant: '*' }).tenant, '*')
 })
