@@ -14,7 +14,11 @@ t.test('defaults', async t => {
     strict: false,
     adminToken: undefined,
     adminApi: true,
-    journalLimit: 1000
+    journalLimit: 1000,
+    journalBytes: 4194304,
+    faultRulesLimit: 100,
+    faultRuleBytes: 65536,
+    corsOrigins: []
   })
 })
 
