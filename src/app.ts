@@ -6,6 +6,7 @@ import core from './core/index'
 import { redactUrl } from './core/redact'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
+import cors from './http/cors'
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
@@ -15,6 +16,7 @@ import type { VendorModule } from './vendors/vendor-module'
 import healthRoutes from './health.routes'
 import admin from './admin/index'
 import { answerUnparsedMethods, type RawAnswerer } from './http/unparsed-methods'
+import metricsRoutes from './admin/metrics.routes'
 import openapi from './openapi'
 
 declare module 'fastify' {
@@ -96,16 +98,20 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.decorate('config', config)
   app.decorate('store', store)
   app.addHook('onClose', async () => { store.flush(); db.close() })
-  await app.register(core, { db, store, owners: vendors, seed, journalLimit: config.journalLimit, formats })
+  await app.register(core, { db, store, owners: vendors, seed, journal: { entries: config.journalLimit, bytes: config.journalBytes }, faults: { rulesPerTenant: config.faultRulesLimit, ruleBytes: config.faultRuleBytes }, formats })
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.tenants.ensure('default')
 
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
-  await app.register(traffic, { vendorFor: path => vendorFor(path).errors })
+  await app.register(cors, { origins: config.corsOrigins })
+  await app.register(traffic, { vendorFor: path => vendorFor(path).errors, vendorName: path => vendorFor(path).name })
   await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
-  if (config.adminApi) await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
+  if (config.adminApi) {
+    await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
+    await app.register(metricsRoutes, { adminToken: config.adminToken })
+  }
   // a method Node's parser refuses (FOO) or CONNECT never reaches Fastify: the owning vendor may answer it raw
   const rawAnswers = new Map<VendorModule, { answer?: RawAnswerer }>(vendors.map(v => [v, {}]))
   for (const vendor of vendors) {

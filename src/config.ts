@@ -26,6 +26,11 @@ export interface Config {
   allowInsecure: boolean
   /** what the user typed for each setting given, as errors quote it: `--host "x"`, `environment variable HOST="x"` */
   origins: Partial<Record<SettingName, string>>
+  journalBytes: number
+  faultRulesLimit: number
+  faultRuleBytes: number
+  /** origins allowed by CORS; empty: CORS off */
+  corsOrigins: string[]
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +46,7 @@ export interface ConfigSources {
 interface Values {
   PORT: number, HOST: string, DATABASE: string, JWT_SECRET: string, JWT_PUBLIC_KEY: string, LOG_LEVEL: Config['logLevel'],
   SEED_FILE: string, STRICT: boolean, ADMIN_TOKEN: string, ADMIN_API: boolean, JOURNAL_LIMIT: number, ALLOW_INSECURE: boolean
+  JOURNAL_BYTES: number, FAULT_RULES_LIMIT: number, FAULT_RULE_BYTES: number, CORS_ORIGINS: string
 }
 
 /** a value as given: `label` names where (`--host`), `origin` adds the value (`--host "x"`) */
@@ -92,7 +98,11 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: Confi
     adminApi: v.ADMIN_API ?? true,
     journalLimit: v.JOURNAL_LIMIT ?? 1000,
     allowInsecure: v.ALLOW_INSECURE ?? false,
-    origins
+    origins,
+    journalBytes: v.JOURNAL_BYTES ?? 4_194_304,
+    faultRulesLimit: v.FAULT_RULES_LIMIT ?? 100,
+    faultRuleBytes: v.FAULT_RULE_BYTES ?? 65_536,
+    corsOrigins: v.CORS_ORIGINS === undefined ? [] : v.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== '')
   }
 }
 

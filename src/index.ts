@@ -13,6 +13,15 @@ export { loadConfig } from './config'
 export type { Config } from './config'
 export type { TokenClaims, JournalEntry, JournalFilter, FaultRule, FaultRuleInput, ClockState }
 export type { NeostraStub, TaskStatusEvent } from './vendors/index' // issue 18
+export { FaultRuleError, ANY_TENANT } from './core/faults'
+export { ANONYMOUS_TENANT } from './core/journal'
+
+/** waitFor's timeout: what did match is in `requests`. */
+export class WaitTimeoutError extends Error {
+  constructor (readonly filter: Partial<JournalFilter>, readonly count: number, readonly timeoutMs: number, readonly requests: JournalEntry[]) {
+    super(`waitFor: ${requests.length} of ${count} matching request(s) after ${timeoutMs} ms (${JSON.stringify(filter)})`)
+  }
+}
 
 export interface StartOptions {
   /** fixture every tenant starts from (default: the demo data) */
@@ -23,6 +32,12 @@ export interface StartOptions {
   database?: string
   /** 1: unknown body fields are a 400 */
   strict?: boolean
+  /** TCP port (default 0: a free one) */
+  port?: number
+  /** address to bind (default 127.0.0.1) */
+  host?: string
+  /** CORS origins allowed (default none: CORS off) */
+  corsOrigins?: string[]
   /** pino level (default 'silent') */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
@@ -62,10 +77,18 @@ export interface Scanstub {
   clock: (tenant?: string) => TenantClock
   /** Neostra's workflow controls: tasks, launch now, progress settings, task status events (issue 18) */
   neostra: NeostraStub
-  /** add a fault rule (see the admin API) */
-  fault: (rule: FaultRuleInput) => FaultRule
   /** Probely's scans and their settings */
   probely: ProbelyControls
+  /**
+   * add a fault rule (see the admin API), checked by the same function as POST /__admin/faults: a bad
+   * rule throws a FaultRuleError naming every problem. Its tenant defaults to "default" ("*" = every tenant).
+   */
+  fault: (rule: FaultRuleInput) => FaultRule
+  /**
+   * resolves with the newest `count` (default 1) entries matching `filter` as soon as the journal holds
+   * them; rejects with a WaitTimeoutError (carrying what did match) after `timeoutMs` (default 5000)
+   */
+  waitFor: (filter?: Partial<JournalFilter>, options?: { count?: number, timeoutMs?: number }) => Promise<JournalEntry[]>
   close: () => Promise<void>
 }
 
@@ -75,8 +98,9 @@ export interface Scanstub {
  */
 export async function startScanstub (options: StartOptions = {}): Promise<Scanstub> {
   const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
+    PORT: String(options.port ?? 0),
+    HOST: options.host ?? '127.0.0.1',
+    ...(options.corsOrigins?.length ? { CORS_ORIGINS: options.corsOrigins.join(',') } : {}),
     DATABASE: options.database ?? ':memory:',
     LOG_LEVEL: options.logLevel ?? 'silent',
     ...(options.jwtSecret ? { JWT_SECRET: options.jwtSecret } : {}),
@@ -104,6 +128,11 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
     neostra: neostraStub(app), // issue 18
     fault: rule => app.faults.add(rule),
     probely: app.store.probelyEngine(app.clocks).controls({ ensure: tenant => app.tenants.ensure(tenant), targets: app.store.targets, write: app.store.write }),
+    waitFor: async (filter = {}, { count = 1, timeoutMs = 5000 } = {}) => {
+      const { timedOut, requests } = await app.journal.wait({ tenant: 'default', ...filter }, count, timeoutMs)
+      if (timedOut) throw new WaitTimeoutError(filter, count, timeoutMs, requests)
+      return requests
+    },
     close: () => app.close()
   }
 }

@@ -32,7 +32,11 @@ export const SETTINGS = [
   { env: 'STRICT', flag: 'strict', kind: { type: 'boolean' }, shown: 'off', description: 'unknown body fields are a 400' },
   { env: 'ADMIN_TOKEN', flag: 'admin-token', arg: 'T', kind: { type: 'string', minLength: 16 }, shown: 'unset', description: '/__admin calls need Authorization: Bearer <T>' },
   { env: 'ADMIN_API', flag: 'admin-api', kind: { type: 'boolean' }, shown: 'on', description: 'off (--no-admin-api) removes /__admin entirely' },
-  { env: 'JOURNAL_LIMIT', flag: 'journal-limit', arg: 'N', kind: { type: 'integer', min: 0, max: 1_000_000 }, shown: '1000', description: 'requests kept in the journal (oldest dropped)' },
+  { env: 'JOURNAL_LIMIT', flag: 'journal-limit', arg: 'N', kind: { type: 'integer', min: 0, max: 1_000_000 }, shown: '1000', description: 'requests kept in the journal per tenant (oldest dropped); unverified traffic keeps a tenth' },
+  { env: 'JOURNAL_BYTES', flag: 'journal-bytes', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_073_741_824 }, shown: '4194304', description: 'bytes of journal kept per tenant (oldest dropped); unverified traffic keeps a tenth' },
+  { env: 'FAULT_RULES_LIMIT', flag: 'fault-rules-limit', arg: 'N', kind: { type: 'integer', min: 1, max: 10_000 }, shown: '100', description: 'fault rules kept per tenant' },
+  { env: 'FAULT_RULE_BYTES', flag: 'fault-rule-bytes', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_048_576 }, shown: '65536', description: 'bytes of JSON one fault rule may hold' },
+  { env: 'CORS_ORIGINS', flag: 'cors-origins', arg: 'LIST', kind: { type: 'string', minLength: 1 }, shown: 'unset', description: 'comma-separated origins (or *) allowed to call from a browser; unset: no CORS' },
   { env: 'ALLOW_INSECURE', flag: 'allow-insecure', kind: { type: 'boolean' }, shown: 'off', description: 'start on a non-loopback HOST with an open admin API or the development secret (warns)' }
 ] as const satisfies readonly Setting[]
 

@@ -23,7 +23,11 @@ t.test('defaults: loopback, in memory, the development secret', async t => {
     adminApi: true,
     journalLimit: 1000,
     allowInsecure: false,
-    origins: {}
+    origins: {},
+    journalBytes: 4194304,
+    faultRulesLimit: 100,
+    faultRuleBytes: 65536,
+    corsOrigins: []
   })
 })
 

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { VendorModule } from '../vendors/vendor-module'
 import { adminErrorHandler, sendAdminError } from './errors'
+import { guardWithAdminToken } from './guard'
 import { AdminError } from './schemas'
 import clockRoutes from './clock.routes'
 import faultsRoutes from './faults.routes'
@@ -9,11 +9,6 @@ import fixturesRoutes from './fixtures.routes'
 import requestsRoutes from './requests.routes'
 import stateRoutes from './state.routes'
 import tokensRoutes from './tokens.routes'
-
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a); const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
 
 /**
  * `/__admin`, WireMock's convention: health, reset, fixtures, the journal, faults, tokens. Guarded by
@@ -29,15 +24,7 @@ export default async function admin (app: FastifyInstance, options: { adminToken
       ...(options.adminToken ? { security: [{ adminToken: [] }] } : {})
     }
   })
-  if (options.adminToken) {
-    const expected = options.adminToken
-    app.addHook('onRequest', async (request, reply) => {
-      const [scheme, token] = (request.headers.authorization ?? '').trim().split(/\s+/)
-      if (scheme?.toLowerCase() !== 'bearer' || !token || !sameSecret(token, expected)) {
-        return sendAdminError(reply, 401, 'Unauthorized', 'admin calls need Authorization: Bearer <ADMIN_TOKEN>')
-      }
-    })
-  }
+  guardWithAdminToken(app, options.adminToken)
 
   app.setErrorHandler(adminErrorHandler)
   app.setNotFoundHandler((request, reply) => sendAdminError(reply, 404, 'Not Found', `no admin route ${request.method} ${request.url}`))

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from '@sinclair/typebox'
 import type { JournalFilter } from '../core/journal'
-import { JournalEntry, JournalQuery, TenantQuery } from './schemas'
+import { nearMiss } from '../core/near-misses'
+import { sendAdminError } from './errors'
+import { JournalEntry, JournalQuery, JournalTenantQuery, NearMissEntry, WaitQuery } from './schemas'
 
-const filterOf = (q: Static<typeof JournalQuery>): JournalFilter => ({
+export const filterOf = (q: Static<typeof JournalQuery>): JournalFilter => ({
   tenant: q.tenant ?? 'default',
   method: q.method,
   path: q.path,
@@ -22,14 +24,47 @@ const requestsRoutes: FastifyPluginAsyncTypebox = async app => {
 
   app.get('/requests/count', {
     schema: { tags: ['admin'], summary: 'How many journaled requests match the filters', querystring: JournalQuery, response: { 200: Type.Object({ count: Type.Integer() }) } }
-  }, async request => ({ count: app.journal.find({ ...filterOf(request.query), limit: undefined }).length }))
+  }, async request => ({ count: app.journal.count(filterOf(request.query)) }))
 
   app.get('/requests/unmatched', {
     schema: { tags: ['admin'], summary: 'Journaled requests that matched no route', querystring: JournalQuery, response: { 200: list } }
   }, async request => ({ requests: app.journal.find({ ...filterOf(request.query), unmatched: true }) }))
 
+  app.get('/requests/wait', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Wait until count entries match (200 with them), or timeoutMs (408 with what matched)',
+      querystring: WaitQuery,
+      response: { 200: list, 408: list, 429: Type.Object({ error: Type.String(), message: Type.String() }) }
+    }
+  }, async (request, reply) => {
+    const { count, timeoutMs, ...query } = request.query
+    try {
+      const { timedOut, requests } = await app.journal.wait(filterOf(query), count === undefined ? 1 : Number(count), timeoutMs === undefined ? 5000 : Number(timeoutMs))
+      return reply.code(timedOut ? 408 : 200).send({ requests })
+    } catch (err) {
+      if (err instanceof RangeError) return sendAdminError(reply, 429, 'Too Many Requests', err.message)
+      throw err
+    }
+  })
+
+  app.get('/requests/near-misses', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Unmatched or refused requests, each with the closest route and why it did not match',
+      querystring: JournalQuery,
+      response: { 200: Type.Object({ requests: Type.Array(NearMissEntry) }) }
+    }
+  }, async request => ({
+    requests: app.journal.find({ ...filterOf(request.query), missed: true }).flatMap(entry => {
+      if (entry.method === 'EVENT') return []
+      const miss = nearMiss(app.vendorRoutes, entry.method, entry.path, entry.matched ? entry.refused : undefined)
+      return miss ? [{ ...entry, ...miss }] : []
+    })
+  }))
+
   app.delete('/requests', {
-    schema: { tags: ['admin'], summary: "Clear a tenant's journal", querystring: TenantQuery, response: { 200: Type.Object({ cleared: Type.String() }) } }
+    schema: { tags: ['admin'], summary: "Clear a tenant's journal", querystring: JournalTenantQuery, response: { 200: Type.Object({ cleared: Type.String() }) } }
   }, async request => {
     const tenant = request.query.tenant ?? 'default'
     app.journal.clear(tenant)

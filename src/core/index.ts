@@ -4,8 +4,8 @@ import type { Db } from '../store/db'
 import type { Fixture } from '../store/fixtures'
 import type { Store } from '../store/store'
 import { Clocks } from './clock'
-import { Faults } from './faults'
-import { Journal } from './journal'
+import { Faults, type FaultLimits } from './faults'
+import { Journal, type JournalLimits } from './journal'
 import { createTenants, type DataOwner, type Tenants } from './tenants'
 
 declare module 'fastify' {
@@ -26,7 +26,8 @@ export interface CoreOptions {
   store: Store
   owners: readonly DataOwner<any, any>[]
   seed: Fixture
-  journalLimit: number
+  journal: JournalLimits
+  faults: FaultLimits
   formats: Record<string, (value: string) => boolean>
 }
 
@@ -41,10 +42,11 @@ async function core (app: FastifyInstance, options: CoreOptions) {
     onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
   })
   app.decorate('clocks', clocks)
-  app.decorate('journal', new Journal(options.journalLimit))
-  app.decorate('faults', new Faults())
+  const journal = new Journal(options.journal)
+  app.decorate('journal', journal)
+  app.decorate('faults', new Faults(options.faults))
   app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats))
-  app.addHook('onClose', async () => { clocks.close() })
+  app.addHook('onClose', async () => { clocks.close(); journal.close() })
 
   // what was pending when the server stopped is scheduled again (what fell due meanwhile runs late)
   for (const owner of owners) owner.workflows?.resume(store.reposOf(owner) as never, clocks)

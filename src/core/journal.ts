@@ -1,21 +1,32 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { globToRegExp } from './glob'
+import { compileGlob } from './glob'
+import { redactBody } from './redact'
+import { refusalOf } from './refusal'
+
+/** The share of unverified traffic (no token, a bad one): never filed under a tenant a token only claims. */
+export const ANONYMOUS_TENANT = '(anonymous)'
 
 /** A journaled request, as the admin API answers it. */
 export const JournalEntry = Type.Object({
   id: Type.Integer(),
   time: Type.String(),
-  tenant: Type.String(),
-  method: Type.String(),
-  path: Type.String(),
+  tenant: Type.String({ description: `the verified tenant; "${ANONYMOUS_TENANT}" when no token verified` }),
+  method: Type.String({ description: 'EVENT for a vendor event (e.g. a task status change)' }),
+  path: Type.String({ description: "the path, or an event's kind" }),
   query: Type.Record(Type.String(), Type.Unknown()),
   headers: Type.Record(Type.String(), Type.Unknown()),
-  body: Type.Unknown(),
-  status: Type.Integer(),
+  body: Type.Unknown({ description: "the body as the client sent it (redacted, cut), or an event's data" }),
+  status: Type.Integer({ description: '0: no answer (the connection was dropped), or an event' }),
+  response: Type.Object({ headers: Type.Record(Type.String(), Type.Unknown()), body: Type.Unknown() }),
   durationMs: Type.Number(),
-  matched: Type.Boolean({ description: 'false when no route matched (WireMock\'s "unmatched")' })
+  matched: Type.Boolean({ description: 'false when no route matched (WireMock\'s "unmatched")' }),
+  fault: Type.Optional(Type.String({ description: 'the id of the fault rule that shaped the answer' })),
+  refused: Type.Optional(Type.String({ description: 'why the request was refused, in words' }))
 })
 export type JournalEntry = Static<typeof JournalEntry>
+
+/** What the traffic hooks hand the journal: the answer's body as the raw text sent (parsed, redacted only when read). */
+export type JournalRecord = Omit<JournalEntry, 'id' | 'response' | 'refused'> & { response: { headers: Record<string, unknown>, text: string | null } }
 
 export interface JournalFilter {
   tenant: string
@@ -25,50 +36,173 @@ export interface JournalFilter {
   since?: string
   limit?: number
   unmatched?: boolean
+  /** unmatched or refused (status 400 and up) */
+  missed?: boolean
+}
+
+export interface JournalLimits {
+  /** entries kept per tenant */
+  entries: number
+  /** bytes of serialized entries kept per tenant */
+  bytes: number
 }
 
 /** Bodies kept in the journal are cut to this many characters of JSON, so the journal stays small. */
 export const JOURNAL_BODY_LIMIT = 16 * 1024
+/** How many waiters may be pending at once (each is a timer and a closure). */
+export const MAX_WAITERS = 1000
+export const MAX_WAIT_MS = 60_000
+
+/** What the filters look at, kept beside the serialized entry so a search parses only what it returns. */
+interface Kept { id: number, time: number, method: string, path: string, status: number, matched: boolean, json: string }
+
+/** One tenant's entries, oldest first from `head` (a queue without shifting the array every time). */
+class Shelf {
+  entries: Kept[] = []
+  head = 0
+  bytes = 0
+  get size () { return this.entries.length - this.head }
+  push (kept: Kept, limits: JournalLimits) {
+    this.entries.push(kept)
+    this.bytes += kept.json.length
+    while (this.size > 0 && (this.size > limits.entries || this.bytes > limits.bytes)) {
+      this.bytes -= this.entries[this.head].json.length
+      this.head++
+    }
+    if (this.head > 1024 && this.head > this.entries.length / 2) { this.entries = this.entries.slice(this.head); this.head = 0 }
+  }
+}
+
+interface Waiter { tenant: string, test: (k: Kept) => boolean, filter: JournalFilter, count: number, seen: number, done: (timedOut: boolean) => void }
+
+const cutText = (text: string) => text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : text
+
+/** The answer's text as the journal shows it: JSON parsed and redacted, other text as it was. */
+function answerBody (text: string | null): unknown {
+  if (text === null || text === '') return null
+  if (text.length > JOURNAL_BODY_LIMIT) return cutText(text)
+  try { return redactBody(JSON.parse(text)) } catch { return text }
+}
 
 /**
- * The request journal: every vendor request, newest last in memory, bounded to `limit` entries across
- * all tenants (the oldest dropped first) so a long-running stub does not grow without end.
+ * The request journal. Each tenant has its own shelf, bounded in entries and in bytes (each entry kept
+ * as one JSON string, a fraction of an object graph's size), so one tenant's traffic never evicts
+ * another's; unverified traffic has a small shelf of its own. Waiters are answered as entries arrive.
  */
 export class Journal {
-  private entries: JournalEntry[] = []
+  private shelves = new Map<string, Shelf>()
+  private waiters = new Set<Waiter>()
   private nextId = 1
 
-  constructor (private readonly limit: number) {}
+  constructor (private readonly limits: JournalLimits) {}
 
-  record (entry: Omit<JournalEntry, 'id'>): void {
-    if (this.limit === 0) return
-    this.entries.push({ id: this.nextId++, ...entry })
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
+  private limitsOf (tenant: string): JournalLimits {
+    if (tenant !== ANONYMOUS_TENANT) return this.limits
+    return { entries: Math.ceil(this.limits.entries / 10), bytes: Math.ceil(this.limits.bytes / 10) }
+  }
+
+  record (entry: JournalRecord): void {
+    if (this.limits.entries === 0) return
+    const id = this.nextId++
+    const json = JSON.stringify({ id, ...entry, response: { headers: entry.response.headers, text: entry.response.text === null ? null : cutText(entry.response.text) } })
+    const kept: Kept = { id, time: Date.parse(entry.time), method: entry.method, path: entry.path, status: entry.status, matched: entry.matched, json }
+    let shelf = this.shelves.get(entry.tenant)
+    if (!shelf) { shelf = new Shelf(); this.shelves.set(entry.tenant, shelf) }
+    shelf.push(kept, this.limitsOf(entry.tenant))
+    for (const w of this.waiters) {
+      if (w.tenant === entry.tenant && w.test(kept) && ++w.seen >= w.count) w.done(false)
+    }
+  }
+
+  /** A vendor's event (not a request), e.g. a task's status change: journaled with method EVENT, path = kind. */
+  event (tenant: string, kind: string, data: unknown, time = new Date()): void {
+    this.record({ time: time.toISOString(), tenant, method: 'EVENT', path: kind, query: {}, headers: {}, body: data ?? null, status: 0, response: { headers: {}, text: null }, durationMs: 0, matched: true })
+  }
+
+  private tester (filter: JournalFilter): (k: Kept) => boolean {
+    const path = filter.path === undefined ? undefined : compileGlob(filter.path)
+    const method = filter.method?.toUpperCase()
+    const since = filter.since === undefined ? undefined : Date.parse(filter.since)
+    return k => (method === undefined || k.method === method) &&
+      (path === undefined || path(k.path)) &&
+      (filter.status === undefined || k.status === filter.status) &&
+      (since === undefined || k.time >= since) &&
+      (!filter.unmatched || !k.matched) &&
+      (!filter.missed || !k.matched || k.status >= 400)
   }
 
   /** Matching entries, newest first. */
   find (filter: JournalFilter): JournalEntry[] {
-    const path = filter.path === undefined ? undefined : globToRegExp(filter.path)
-    const method = filter.method?.toUpperCase()
-    const since = filter.since === undefined ? undefined : Date.parse(filter.since)
+    const shelf = this.shelves.get(filter.tenant)
+    if (!shelf) return []
+    const test = this.tester(filter)
     const out: JournalEntry[] = []
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i]
-      if (e.tenant !== filter.tenant) continue
-      if (method !== undefined && e.method !== method) continue
-      if (path !== undefined && !path.test(e.path)) continue
-      if (filter.status !== undefined && e.status !== filter.status) continue
-      if (since !== undefined && Date.parse(e.time) < since) continue
-      if (filter.unmatched && e.matched) continue
-      out.push(e)
+    for (let i = shelf.entries.length - 1; i >= shelf.head; i--) {
+      const k = shelf.entries[i]
+      if (!test(k)) continue
+      out.push(decode(k.json))
       if (filter.limit !== undefined && out.length >= filter.limit) break
     }
     return out
   }
 
-  clear (tenant?: string): void {
-    this.entries = tenant === undefined ? [] : this.entries.filter(e => e.tenant !== tenant)
+  count (filter: JournalFilter): number {
+    const shelf = this.shelves.get(filter.tenant)
+    if (!shelf) return 0
+    const test = this.tester(filter)
+    let n = 0
+    for (let i = shelf.head; i < shelf.entries.length; i++) if (test(shelf.entries[i])) n++
+    return n
   }
 
-  get size (): number { return this.entries.length }
+  /**
+   * Resolves as soon as `count` entries match (`timedOut: false`), or at `timeoutMs` with what matched
+   * (`timedOut: true`). A waiter never outlives its timeout, and closing the journal answers them all.
+   */
+  wait (filter: JournalFilter, count = 1, timeoutMs = 5000): Promise<{ timedOut: boolean, requests: JournalEntry[] }> {
+    if (this.waiters.size >= MAX_WAITERS) return Promise.reject(new RangeError(`at most ${MAX_WAITERS} waiters at once`))
+    const ms = Math.min(Math.max(0, timeoutMs), MAX_WAIT_MS)
+    const found = () => this.find({ ...filter, limit: count })
+    return new Promise(resolve => {
+      const seen = this.count(filter)
+      if (seen >= count) return resolve({ timedOut: false, requests: found() })
+      const waiter: Waiter = {
+        tenant: filter.tenant,
+        test: this.tester(filter),
+        filter,
+        count,
+        seen,
+        done: timedOut => {
+          clearTimeout(timer)
+          this.waiters.delete(waiter)
+          resolve({ timedOut, requests: found() })
+        }
+      }
+      const timer = setTimeout(() => waiter.done(true), ms)
+      this.waiters.add(waiter)
+    })
+  }
+
+  /** Answers every pending waiter (at close). */
+  close (): void { for (const w of [...this.waiters]) w.done(true) }
+
+  clear (tenant?: string): void {
+    if (tenant === undefined) this.shelves.clear()
+    else this.shelves.delete(tenant)
+  }
+
+  /** Entries kept, all tenants. */
+  get size (): number { let n = 0; for (const s of this.shelves.values()) n += s.size; return n }
+  /** Bytes of serialized entries kept, all tenants. */
+  get bytes (): number { let n = 0; for (const s of this.shelves.values()) n += s.bytes; return n }
+  sizeOf (tenant: string): number { return this.shelves.get(tenant)?.size ?? 0 }
+}
+
+function decode (json: string): JournalEntry {
+  const { response, ...rest } = JSON.parse(json) as Omit<JournalEntry, 'response'> & { response: { headers: Record<string, unknown>, text: string | null } }
+  const body = answerBody(response.text)
+  const entry: JournalEntry = { ...rest, response: { headers: response.headers, body } }
+  if (rest.fault !== undefined) entry.refused = `fault rule ${rest.fault}`
+  else if (rest.status >= 400) entry.refused = refusalOf(rest.status, body)
+  return entry
 }
