@@ -85,6 +85,11 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
   // the routes again under the guides' prefix: one OpenAPI entry per route, under the reference pages' prefix
   if (app.prefix !== PREFIXES[0]) app.addHook('onRoute', route => { route.schema = { ...route.schema, hide: true } })
   app.decorate('neostraWorkflow', workflowOf(app.store, app.clocks))
+  if (app.prefix === PREFIXES[0]) {
+    // every change of a task's status is a journal event a test can wait for (method EVENT, path neostra.task.status)
+    const unsubscribe = app.neostraWorkflow.onTaskStatus(event => app.journal.event(event.tenant, event.type, event, new Date(event.time)))
+    app.addHook('onClose', async () => { unsubscribe() })
+  }
 
   const served = trackRoutes(app)
   await app.register(authRoutes)
