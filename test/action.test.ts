@@ -52,7 +52,8 @@ t.test('install, start with a fixture: SCANSTUB_URL and a token for the run\'s t
 
   // the fixture: the demo data with one target and its scheduled scans
   const demo = demoFixture()
-  const fixture = { ...demo, probely: { ...demo.probely, targets: [demo.probely.targets[0]], scheduledScans: demo.probely.scheduledScans.filter((s: { target: string }) => s.target === demo.probely.targets[0].id) } }
+  const ofTarget = (s: { target: string }) => s.target === demo.probely.targets[0].id
+  const fixture = { ...demo, probely: { ...demo.probely, targets: [demo.probely.targets[0]], scheduledScans: demo.probely.scheduledScans.filter(ofTarget), findingTemplates: demo.probely.findingTemplates.filter(ofTarget) } }
   writeFileSync(join(dir, 'fixture.json'), JSON.stringify(fixture))
   const start = run('start.sh', { INPUT_FIXTURE: join(dir, 'fixture.json') })
   t.equal(start.status, 0, start.stderr)
