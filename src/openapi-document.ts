@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { ClockCommand, ClockState } from './admin/clock.routes'
 import * as adminSchemas from './admin/schemas'
+import { FaultAnswer } from './core/faults'
 import { demoFixturePath } from './paths'
 
 /**
@@ -21,6 +22,8 @@ const ADMIN_COMPONENTS: Record<string, object> = {
   AdminJournalEntry: adminSchemas.JournalEntry,
   AdminFaultRuleInput: adminSchemas.FaultRuleInput,
   AdminFaultRule: adminSchemas.FaultRule,
+  AdminFaultAnswer: FaultAnswer,
+  AdminNearMiss: adminSchemas.NearMissEntry,
   AdminTokenRequest: adminSchemas.TokenRequest,
   AdminClockState: ClockState,
   AdminClockCommand: ClockCommand
@@ -105,7 +108,7 @@ function madeOperationId (method: string, path: string, tag = 'scanstub'): strin
 
 // ---- examples from the demo data -------------------------------------------------------------
 
-interface Demo { scan: string, integration: string, target: string, scheduledScan: string, fixture: unknown }
+interface Demo { scan: string, integration: string, target: string, targetName: string, scheduledScan: string, scanProfile: string, fixture: unknown }
 
 function readDemo (): Demo {
   const fixture = JSON.parse(readFileSync(demoFixturePath, 'utf8'))
@@ -114,18 +117,39 @@ function readDemo (): Demo {
     scan: fixture.neostra.scans.at(-1).id,
     integration: fixture.neostra.integrations[0].id,
     target,
+    targetName: fixture.probely.targets[0].name,
+    scanProfile: fixture.probely.scanProfiles[0].id,
     scheduledScan: fixture.probely.scheduledScans.find((s: Json) => s.target === target).id,
     fixture
   }
 }
 
-/** A path or query parameter's example, by its name (and, for Probely's `id`, what the path names). */
+/**
+ * Ids made at run time (a Probely scan's, a Neostra task's, a fault's): the example only shows the
+ * form; test/openapi-examples.test.ts makes one first and sends its id.
+ */
+export const MADE_ID_EXAMPLES = {
+  fault: '3f0c5d8e-2b7a-4c1e-9a6f-0d4b8e2c7a91',
+  probelyScan: '4vQnR7sKp2Xt',
+  neostraTask: '8d2f6a1c-5b3e-4f7a-9c0d-1e2b3a4c5d6f'
+}
+
+/** Does this path name Probely scans (its own or the admin's view of them)? */
+const isProbelyScanPath = (path: string) => /^\/(targets\/\{target_id\}\/)?scans\/|^\/targets\/all\/scans\/|^\/__admin\/probely\/scans/.test(path)
+
+/** A path or query parameter's example, by its name (and, for `id` and `status`, what the path names). */
 function parameterExample (name: string, path: string, demo: Demo): unknown {
   switch (name) {
     case 'scanId': return demo.scan
     case 'target_id': return demo.target
-    // a fault's id is made when it is added (a UUID): the example only shows the form
-    case 'id': return path.includes('scheduledscans') ? demo.scheduledScan : path.startsWith('/targets') ? demo.target : path.startsWith('/__admin/faults') ? '3f0c5d8e-2b7a-4c1e-9a6f-0d4b8e2c7a91' : undefined
+    case 'targetId': return demo.target
+    case 'taskId': return MADE_ID_EXAMPLES.neostraTask
+    case 'id':
+      if (path.includes('scheduledscans')) return demo.scheduledScan
+      if (isProbelyScanPath(path)) return MADE_ID_EXAMPLES.probelyScan
+      if (path.startsWith('/targets')) return demo.target
+      if (path.startsWith('/__admin/faults')) return MADE_ID_EXAMPLES.fault
+      return undefined
     case 'tenant': return 'default'
     case 'all': return 'false'
     case 'page': return '1'
@@ -133,9 +157,20 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
     case 'include': return 'compliance'
     case 'method': return 'PATCH'
     case 'path': return path.startsWith('/__admin') ? '/api/v1/scans/*' : undefined
-    case 'status': return '200'
+    case 'status':
+      if (path.startsWith('/__admin/neostra')) return 'PENDING'
+      if (isProbelyScanPath(path)) return 'queued'
+      return '200'
     case 'since': return '2024-01-01T00:00:00.000Z'
     case 'limit': return '50'
+    case 'count': return '1'
+    case 'timeoutMs': return '2000'
+    case 'search': return demo.targetName
+    case 'ordering': return '-created'
+    case 'scan_profile': return demo.scanProfile
+    case 'scan': return MADE_ID_EXAMPLES.probelyScan
+    case 'severity': return '30'
+    case 'state': return 'notfixed'
     default: return undefined
   }
 }
@@ -145,7 +180,20 @@ function bodyExample (method: string, path: string, demo: Demo): unknown {
     case 'POST /api/v1/scans': return { name: 'Weekly API scan', integrationId: demo.integration, description: 'Made from the OpenAPI example', schedule: '0 3 * * 1', config: { depth: 2 } }
     case 'PATCH /api/v1/scans/{scanId}': return { name: 'Ad-hoc scan (renamed)', schedule: '0 2 * * *' }
     case 'POST /targets/{target_id}/scheduledscans/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'w', timezone: 'Europe/Lisbon' }
+    case 'PUT /targets/{target_id}/scheduledscans/{id}/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'w', timezone: 'Europe/Lisbon' }
     case 'PATCH /targets/{target_id}/scheduledscans/{id}/': return { date_time: '2030-01-07T02:00:00Z', recurrence: 'd', timezone: 'UTC' }
+    case 'POST /targets/{target_id}/scan_now/': return { scan_profile: demo.scanProfile, user_data: 'started from the OpenAPI example' }
+    case 'POST /scans/bulk/start/': return { targets: [{ id: demo.target }], scan_profile: demo.scanProfile }
+    // the running scans of the target (the test starts one first)
+    case 'POST /scans/bulk/cancel/':
+    case 'POST /scans/bulk/pause/':
+    case 'POST /scans/bulk/resume/': return { targets: [{ id: demo.target }] }
+    case 'POST /api/v1/auth/signin': return { email: 'dana@acme.example', password: 'scanstub-demo-1' }
+    case 'POST /api/v1/auth/select-tenant': return { tenantId: 'default' }
+    case 'PATCH /api/v1/scan-tasks/{taskId}': return { status: 'RUNNING' }
+    case 'PUT /__admin/neostra/settings': return { progress: 'automatic', pendingMs: 500, runningMs: 2000 }
+    case 'PUT /__admin/probely/settings': return { durations: { queuedMs: 500, runningMs: 2000 }, outcomes: { default: 'completed' } }
+    case 'POST /__admin/probely/scans/{id}/finish': return { outcome: 'completed' }
     case 'PUT /__admin/fixtures': return demo.fixture
     case 'POST /__admin/faults': return { method: 'GET', path: '/api/v1/integrations', status: 503, times: 1 }
     case 'POST /__admin/clock': return { advanceMs: 60_000 }
@@ -170,7 +218,7 @@ function addExamples (op: Json, method: string, path: string, demo: Demo): void 
 /**
  * A schema's shape, to compare: JSON with sorted keys, no `description`, and the forms @fastify/swagger
  * writes for TypeBox's (`const` as a one-value `enum`, a record's `patternProperties` as
- * `additionalProperties`), so a route's schema compares equal to the TypeBox object it came from.
+ * `additionalProperties`, as it writes any pattern's), so a route's schema compares equal to the TypeBox object it came from.
  */
 function shapeOf (schema: unknown): string {
   return JSON.stringify(schema, (_key, value) => {
@@ -180,7 +228,8 @@ function shapeOf (schema: unknown): string {
     for (const key of Object.keys(value).sort()) {
       if (key === 'description') continue
       if (key === 'const') out.enum = [value.const]
-      else if (key === 'patternProperties' && pattern.length === 1 && /^\^\(?\.\*\)?\$$/.test(pattern[0])) out.additionalProperties = value.patternProperties[pattern[0]]
+      // @fastify/swagger keeps the first pattern's schema as additionalProperties, whatever the pattern
+      else if (key === 'patternProperties' && pattern.length >= 1) out.additionalProperties = value.patternProperties[pattern[0]]
       else out[key] = value[key]
     }
     return Object.fromEntries(Object.keys(out).sort().map(k => [k, out[k]]))

@@ -1,4 +1,5 @@
 import * as probely from './schemas'
+import * as scans from './scans.schemas'
 
 /** Probely's schemas as named OpenAPI components (src/openapi-document.ts finds them by shape). */
 export const PROBELY_COMPONENTS = {
@@ -15,6 +16,17 @@ export const PROBELY_COMPONENTS = {
   ProbelyScanningAgent: probely.ScanningAgent,
   ProbelyUser: probely.User,
   ProbelyBlackoutPeriod: probely.BlackoutPeriod,
+  ProbelyScan: scans.Scan,
+  ProbelyScanTarget: scans.ScanTarget,
+  ProbelyScanOptions: scans.ScanOptions,
+  ProbelyTargetOptions: scans.TargetOptions,
+  ProbelyLastScan: scans.LastScan,
+  ProbelyScanNow: scans.ScanNowBody,
+  ProbelyBulk: scans.BulkBody,
+  ProbelyFinding: scans.Finding,
+  ProbelyFindingDefinition: scans.FindingDefinition,
+  ProbelySettings: scans.ProbelySettings,
+  ProbelyScanError: scans.ScanError,
   ProbelyDetail: probely.Detail,
   ProbelyFieldErrors: probely.FieldErrors
 }
