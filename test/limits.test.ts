@@ -10,7 +10,8 @@ const SCAN = '/api/v1/scans/scan-adhoc'
 const SS = '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/'
 const MIB = 1024 * 1024
 const badRequest = (...errors: string[]) => ({ status: 400, message: 'Bad Request', data: {}, errors })
-const demoScan = () => demoFixture().neostra.scans[2]
+const IDLE = { status: 'IDLE', lastRunAt: null, tasks: { total: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0 } }
+const demoScan = () => ({ ...demoFixture().neostra.scans[2], ...IDLE }) // a scan never launched reads IDLE with no tasks
 
 /** `{"<key>":"xxx…"}` of exactly `bytes` bytes of JSON. */
 const padded = (key: string, bytes: number) => {
