@@ -61,7 +61,37 @@ const OPERATION_IDS: Record<string, string> = {
   'DELETE /__admin/faults/{id}': 'adminRemoveFault',
   'POST /__admin/tokens': 'adminMintToken',
   'GET /__admin/clock': 'adminGetClock',
-  'POST /__admin/clock': 'adminDriveClock'
+  'POST /__admin/clock': 'adminDriveClock',
+  // issue 21: the routes that came after
+  'POST /api/v1/auth/signin': 'neostraSignIn',
+  'POST /api/v1/auth/select-tenant': 'neostraSelectTenant',
+  'PATCH /api/v1/scan-tasks/{taskId}': 'neostraUpdateScanTask',
+  'PUT /targets/{target_id}/scheduledscans/{id}/': 'probelyUpdateScheduledScan',
+  'POST /targets/{target_id}/scan_now/': 'probelyScanNow',
+  'GET /targets/{target_id}/scans/': 'probelyListTargetScans',
+  'GET /scans/': 'probelyListAllScans',
+  'GET /targets/all/scans/': 'probelyListAllTargetsScans',
+  'GET /targets/{target_id}/scans/{id}/': 'probelyRetrieveTargetScan',
+  'GET /scans/{id}/': 'probelyRetrieveScan',
+  'POST /targets/{target_id}/scans/{id}/cancel/': 'probelyCancelScan',
+  'POST /targets/{target_id}/scans/{id}/pause/': 'probelyPauseScan',
+  'POST /targets/{target_id}/scans/{id}/resume/': 'probelyResumeScan',
+  'POST /scans/bulk/start/': 'probelyBulkStartScans',
+  'POST /scans/bulk/cancel/': 'probelyBulkCancelScans',
+  'POST /scans/bulk/pause/': 'probelyBulkPauseScans',
+  'POST /scans/bulk/resume/': 'probelyBulkResumeScans',
+  'GET /targets/{target_id}/findings/': 'probelyListFindings',
+  'GET /__admin/requests/wait': 'adminWaitForRequests',
+  'GET /__admin/requests/near-misses': 'adminListNearMisses',
+  'GET /__admin/neostra/scan-tasks': 'adminListNeostraScanTasks',
+  'POST /__admin/neostra/scans/{scanId}/launch': 'adminLaunchNeostraScan',
+  'GET /__admin/neostra/settings': 'adminGetNeostraSettings',
+  'PUT /__admin/neostra/settings': 'adminUpdateNeostraSettings',
+  'GET /__admin/probely/scans': 'adminListProbelyScans',
+  'POST /__admin/probely/scans/{id}/finish': 'adminFinishProbelyScan',
+  'GET /__admin/probely/settings': 'adminGetProbelySettings',
+  'PUT /__admin/probely/settings': 'adminUpdateProbelySettings',
+  'GET /metrics': 'adminMetrics'
 }
 
 const STATUS_TEXT: Record<string, string> = {

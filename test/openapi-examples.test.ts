@@ -99,5 +99,5 @@ t.test('each operation\'s examples answer 2xx on a fresh start', async t => {
       sent++
     }
   }
-  t.ok(sent >= 29, `${sent} operations tried`)
+  t.ok(sent >= 60, `${sent} operations tried`) // issue 21: 60 with the Probely and Neostra workflows, the clock, waits and metrics
 })
