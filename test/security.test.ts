@@ -1,3 +1,4 @@
+import { ANONYMOUS_TENANT } from '../src/core/journal'
 import t from 'tap'
 import { ALICE, buildTestApp, demoFixture, expectAnswer, signHs256 } from './helpers'
 
@@ -103,7 +104,7 @@ t.test('journal entries carry their time, and since filters on it', async t => {
   const since = (iso: string) => app.inject({ method: 'GET', url: `/__admin/requests?since=${encodeURIComponent(iso)}` })
   t.equal((await since(entry.time)).json().requests.length, 1, 'since is inclusive')
   t.equal((await since(new Date(time + 1).toISOString())).json().requests.length, 0)
-  t.same(Object.keys(entry).sort(), ['body', 'durationMs', 'headers', 'id', 'matched', 'method', 'path', 'query', 'status', 'tenant', 'time'])
+  t.same(Object.keys(entry).sort(), ['body', 'durationMs', 'headers', 'id', 'matched', 'method', 'path', 'query', 'response', 'status', 'tenant', 'time'])
 })
 
 t.test('a token for another tenant: its records are a 404, never the record, and are not changed', async t => {
@@ -132,7 +133,7 @@ t.test('a token for another tenant: its records are a 404, never the record, and
   t.equal((await probely({ method: 'GET', url: SS })).json().recurrence, demoFixture().probely.scheduledScans[0].recurrence)
 })
 
-t.test('a forged token naming another tenant is refused, and filed under the tenant it claims', async t => {
+t.test('a forged token naming another tenant is refused, and filed in the anonymous share, never under the tenant it claims', async t => {
   const { app, token } = await buildTestApp(t)
   const blue = token({ ...ALICE, tenant: 'blue' })
   await app.inject({ method: 'PATCH', url: SCAN, headers: { authorization: `Bearer ${blue}` }, payload: { name: 'blue data' } })
@@ -142,7 +143,9 @@ t.test('a forged token naming another tenant is refused, and filed under the ten
   const none = signHs256({ sub: 'mallory', tenant: 'blue' }).split('.').slice(0, 2).join('.') + '.'
   expectAnswer(t, await app.inject({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${none}` } }), 401, { error: 'Unauthorized', message: /Malformed token|Unsupported token algorithm|Invalid token signature/, code: 401 }, { match: true })
   const filed = (await app.inject({ method: 'GET', url: '/__admin/requests?tenant=blue' })).json().requests
-  t.same(filed.map((e: { status: number }) => e.status), [401, 401, 401, 200])
+  t.same(filed.map((e: { status: number }) => e.status), [200], 'the claimed tenant sees only its own verified request')
+  const anonymous = (await app.inject({ method: 'GET', url: `/__admin/requests?tenant=${encodeURIComponent(ANONYMOUS_TENANT)}` })).json().requests
+  t.same(anonymous.map((e: { status: number }) => e.status), [401, 401, 401], 'the forged ones are filed as anonymous')
   t.equal((await app.inject({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${blue}` } })).json().data.name, 'blue data')
 })
 
