@@ -8,7 +8,7 @@ t.test('every change of a task\'s status is a journal event a test can wait for'
   t.equal(created.statusCode, 201, created.body)
   const scanId = created.json().data.id
   await app.inject({ method: 'POST', url: '/__admin/clock?tenant=default', payload: { advanceMs: 3_600_000 } })
-  const res = await app.inject({ method: 'GET', url: `/__admin/requests/wait?method=EVENT&path=neostra.task.status&count=1&timeoutMs=1000` })
+  const res = await app.inject({ method: 'GET', url: '/__admin/requests/wait?method=EVENT&path=neostra.task.status&count=1&timeoutMs=1000' })
   t.equal(res.statusCode, 200)
   const events = (await app.inject({ method: 'GET', url: '/__admin/requests?method=EVENT&limit=1000' })).json().requests
     .map((e: { path: string, body: { scanId: string, from: string | null, to: string } }) => e.body).filter((b: { scanId: string }) => b.scanId === scanId)

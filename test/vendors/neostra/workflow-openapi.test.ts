@@ -9,7 +9,9 @@ t.test('the OpenAPI document shows each Neostra route once, under /api/v1, with 
   t.same(Object.keys(doc.paths['/api/v1/auth/signin'].post.responses).sort(), ['200', '400', '401', '405', '413', '415', '500'])
   t.notOk(doc.paths['/api/v1/auth/signin'].post.security, 'sign-in needs no token')
   t.same(doc.paths['/api/v1/auth/select-tenant'].post.security, [{ neostraBearer: [] }])
-  t.same(doc.paths['/api/v1/scan-tasks/{taskId}'].patch.requestBody.content['application/json'].schema.properties.status.enum,
+  // named schemas are components, reached by $ref
+  const deref = (schema: { $ref?: string }): any => schema.$ref ? deref(doc.components.schemas[schema.$ref.split('/').pop()!]) : schema
+  t.same(deref(deref(doc.paths['/api/v1/scan-tasks/{taskId}'].patch.requestBody.content['application/json'].schema).properties.status).enum,
     ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'])
   t.ok(doc.paths['/__admin/neostra/scan-tasks'].get, 'the admin controls are documented')
   t.ok(doc.paths['/__admin/neostra/settings'].put)
