@@ -80,13 +80,8 @@ export const Scan = Type.Object({
   fingerprinter: Fingerprinter,
   stack: Type.Array(Type.Unknown()),
   target_options: Type.Optional(TargetOptions),
-  incremental: Type.Boolean(),
-  reduced_scope: Type.Boolean(),
-  partial_scan: Type.Boolean(),
-  crawl_sequences_only: Type.Boolean(),
-  ignore_blackout_period: Type.Boolean(),
-  has_sequence_navigation: Type.Boolean(),
-  user_data: Type.Union([Type.String(), Type.Null()])
+  // the options it was started with (unlimited is shown above, with the credits fields)
+  ...Type.Omit(ScanOptions, ['unlimited']).properties
 })
 export type Scan = Static<typeof Scan>
 

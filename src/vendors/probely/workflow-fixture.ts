@@ -6,7 +6,7 @@ import { createFindingsRepo } from './findings.repo'
 import { isBase58 } from './ids'
 import { User } from './schemas'
 import { createScansRepo, type StoredScan } from './scans.repo'
-import { FINAL_STATUSES, FindingTemplate, ProbelySettings, SCAN_STATUSES, type ScanStatus } from './scans.schemas'
+import { FINAL_STATUSES, FindingTemplate, ProbelySettings, SCAN_STATUSES, ScanOptions, type ScanStatus } from './scans.schemas'
 import { createScheduleStateRepo } from './scheduler.repo'
 import { completeSettings, createSettingsRepo } from './settings.repo'
 import type { Db } from '../../store/db'
@@ -29,14 +29,7 @@ export const FixtureScan = Type.Object({
   lows: Type.Integer({ minimum: 0 }),
   mediums: Type.Integer({ minimum: 0 }),
   highs: Type.Integer({ minimum: 0 }),
-  incremental: Type.Boolean(),
-  reduced_scope: Type.Boolean(),
-  partial_scan: Type.Boolean(),
-  crawl_sequences_only: Type.Boolean(),
-  ignore_blackout_period: Type.Boolean(),
-  has_sequence_navigation: Type.Boolean(),
-  unlimited: Type.Boolean(),
-  user_data: Type.Union([Type.String(), Type.Null()])
+  ...ScanOptions.properties
 })
 export type FixtureScan = Static<typeof FixtureScan>
 
