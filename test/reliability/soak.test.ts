@@ -24,7 +24,10 @@ t.test('mixed load for a bounded time: every answer below 500, memory flat', { t
   const statuses = new Map<number, number>()
   let failures = 0
   const samples: number[] = []
-  const deadline = Date.now() + seconds * 1000
+  const startedAt = Date.now()
+  const deadline = startedAt + seconds * 1000
+  /** answers per second of the run: a liveness check (speed is the benchmark's to measure, not a test's) */
+  const perSecond = new Array<number>(seconds).fill(0)
   const worker = async (w: number) => {
     while (Date.now() < deadline) {
       const [method, path, body, scheme] = calls[n % calls.length]
@@ -37,6 +40,8 @@ t.test('mixed load for a bounded time: every answer below 500, memory flat', { t
         })
         await res.arrayBuffer()
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+        const second = Math.floor((Date.now() - startedAt) / 1000)
+        if (second < seconds) perSecond[second]++
       } catch { failures++ }
     }
   }
@@ -47,7 +52,7 @@ t.test('mixed load for a bounded time: every answer below 500, memory flat', { t
   t.comment(`${total} requests in ${seconds} s: ${JSON.stringify(Object.fromEntries(statuses))}; RSS samples ${samples.map(s => s.toFixed(0)).join(' ')} MB`)
   t.equal(failures, 0, 'no request dropped')
   t.notOk([...statuses.keys()].some(s => s >= 500), 'no 5xx')
-  t.ok(total > seconds * 200, 'it kept answering')
+  t.ok(perSecond.every(n => n > 0), `it kept answering: every second of the run had answers (${perSecond.join(', ')})`)
   // after the first third (warm-up: caches, JIT, the journal filling to its bound) memory stays flat
   const settled = samples.slice(Math.floor(samples.length / 3))
   const growth = Math.max(...settled) - settled[0]
