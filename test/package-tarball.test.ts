@@ -20,10 +20,11 @@ t.test('the tarball holds only what runs', async t => {
     t.ok(files.includes(needed), `ships ${needed}`)
   }
   for (const file of files) {
-    t.match(file, /^(package\.json|README\.md|LICENSE|dist\/scanstub(\.bundle)?\.js|dist\/src\/.+\.(js|d\.ts)|migrations\/[^/]+\.sql|fixtures\/demo\.json)$/, `${file} is something that runs`)
+    t.match(file, /^(package\.json|README\.md|LICENSE|dist\/scanstub(\.bundle)?\.js|dist\/src\/.+\.(js|d\.ts)|migrations\/([^/]+\/)?[^/]+\.sql|fixtures\/demo\.json)$/, `${file} is something that runs`)
   }
   t.notOk(files.some(f => f.endsWith('.map') || f.includes('.cache') || f.startsWith('test/') || f.startsWith('bench/') || f.startsWith('src/')), 'no source maps, code cache, tests, bench or sources')
-  t.ok(info.unpackedSize < 3_000_000, `${info.unpackedSize} bytes unpacked, ${files.length} files`)
+  // the compiled tree and the CLI bundle of two vendors' workflows; a stray folder (tests, maps, cache) would add MBs
+  t.ok(info.unpackedSize < 4_000_000, `${info.unpackedSize} bytes unpacked, ${files.length} files`)
 })
 
 t.test('package.json is ready to publish', async t => {

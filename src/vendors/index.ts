@@ -9,6 +9,10 @@ import type { VendorModule } from './vendor-module'
 // the in-process entry's Neostra controls (src/index.ts reaches vendors only through this file)
 export { neostraStub, type NeostraStub } from './neostra/stub'
 export type { TaskStatusEvent } from './neostra/workflow'
+// each vendor's repositories are merged into the store's type by its own index.ts: re-exported here so a
+// consumer's type checker (reading the shipped .d.ts) sees those declarations too
+export type { NeostraRepos } from './neostra/index'
+export type { ProbelyRepos } from './probely/index'
 
 /**
  * The vendors scanstub emulates: the only file that names them all. The app, the store, the fixture

@@ -23,7 +23,9 @@ import { workflowOf, type NeostraWorkflow } from './workflow'
 declare module '../../store/store' {
   interface VendorRepos { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
 }
-type Repos = { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
+/** Neostra's repositories, merged into `app.store` */
+export type NeostraRepos = { neostra: NeostraRepo, neostraUsers: UsersRepo, neostraTasks: TasksRepo }
+type Repos = NeostraRepos
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -28,7 +28,8 @@ import { clearWorkflow, createWorkflowRepos, exportWorkflowFixture, loadWorkflow
 import { createProbelyWorkflows, type ProbelyWorkflows } from './workflow-module'
 import type { Clocks } from '../../core/clock'
 
-interface Repos {
+/** Probely's repositories, merged into `app.store` */
+export interface ProbelyRepos {
   targets: TargetsRepo
   scheduledScans: ScheduledScansRepo
   /** scans, findings, settings and schedule states */
@@ -36,8 +37,9 @@ interface Repos {
   /** the scan lifecycles and firing schedules on this app's clocks (made on first use, one per store) */
   probelyEngine: (clocks: Clocks) => ProbelyWorkflows
 }
+type Repos = ProbelyRepos
 declare module '../../store/store' {
-  interface VendorRepos extends Repos {}
+  interface VendorRepos extends ProbelyRepos {}
 }
 
 function createRepos (db: Db): Repos {
