@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createSigner } from 'fast-jwt'
+import { lifetimeSeconds } from './core/duration'
 import { type Config, loadConfig, SETTINGS, type SettingName } from './config'
 import { packageRoot } from './paths'
 import type { Setting } from './settings'
@@ -96,11 +97,11 @@ function configOf (parsed: ReturnType<typeof parse>): Config {
   return loadConfig(process.env, { flags: parsed.settings, file: parsed.file })
 }
 
-/** Lifetimes as @fastify/jwt takes them: seconds, or a number with s/m/h/d. */
+/** --expires-in through the one lifetime parser the admin API uses (a lifetime under a second is refused). */
 export function expiresInMs (text: string): number {
-  const m = /^(\d+)(s|m|h|d)?$/.exec(text.trim())
-  if (!m) throw new Error(`scanstub: --expires-in must be seconds or a number with s, m, h or d (got ${JSON.stringify(text)})`)
-  return Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's'] * 1000)
+  const seconds = lifetimeSeconds(text)
+  if (seconds === undefined) throw new Error(`scanstub: --expires-in must be at least one second, as seconds or a number with s, m, h or d (got ${JSON.stringify(text)})`)
+  return seconds * 1000
 }
 
 function version (): string {

@@ -149,21 +149,14 @@ t.test('a forged token naming another tenant is refused, and filed in the anonym
   t.equal((await app.inject({ method: 'GET', url: SCAN, headers: { authorization: `Bearer ${blue}` } })).json().data.name, 'blue data')
 })
 
-t.test('the journal redacts secret keys nested 20 objects deep', async t => {
-  const { app, neostra } = await buildTestApp(t)
-  let body: Record<string, unknown> = { password: 'deep-secret' }
-  for (let i = 0; i < 20; i++) body = { n: body }
-  await neostra({ method: 'PATCH', url: SCAN, payload: body })
-  const [entry] = (await app.inject({ method: 'GET', url: '/__admin/requests' })).json().requests
-  t.notOk(JSON.stringify(entry.body).includes('deep-secret'))
-  t.match(JSON.stringify(entry.body), /"password":"\[redacted\]"/)
-})
-
-t.test('the journal redacts secret keys at any depth, as the README says', async t => {
-  const { app, neostra } = await buildTestApp(t)
-  let body: Record<string, unknown> = { password: 'deeper-secret' }
-  for (let i = 0; i < 21; i++) body = { n: body }
-  await neostra({ method: 'PATCH', url: SCAN, payload: body })
-  const [entry] = (await app.inject({ method: 'GET', url: '/__admin/requests' })).json().requests
-  t.notOk(JSON.stringify(entry.body).includes('deeper-secret'))
+t.test('the journal redacts secret keys at any depth, as the README says (20 and 21 objects deep)', async t => {
+  for (const depth of [20, 21]) {
+    const { app, neostra } = await buildTestApp(t)
+    let body: Record<string, unknown> = { password: `secret-at-${depth}` }
+    for (let i = 0; i < depth; i++) body = { n: body }
+    await neostra({ method: 'PATCH', url: SCAN, payload: body })
+    const [entry] = (await app.inject({ method: 'GET', url: '/__admin/requests' })).json().requests
+    t.notOk(JSON.stringify(entry.body).includes(`secret-at-${depth}`), `${depth} deep`)
+    t.match(JSON.stringify(entry.body), /"password":"\[redacted\]"/)
+  }
 })
