@@ -50,7 +50,7 @@ switch (command) {
   }
   case 'token': {
     const [url, tenant] = args
-    const { token } = await call('POST', `${url}/__admin/tokens`, JSON.stringify({ sub: 'ci', email: 'ci@scanstub.local', name: 'CI', tenant }))
+    const { token } = await call('POST', `${url}/__admin/tokens`, JSON.stringify({ sub: 'ci', email: 'ci@scanstub.example.com', name: 'CI', tenant }))
     process.stdout.write(token)
     break
   }

@@ -62,7 +62,7 @@ ${SOURCES}`,
 
 Prints an HS256 JWT signed with JWT_SECRET (or the development secret when unset).
   --sub ID          user id (default "scanstub-user")
-  --email E         email (default "user@scanstub.local")
+  --email E         email (default "user@scanstub.example.com")
   --name N          name (default "scanstub user")
   --tenant T        data namespace (default: none, i.e. "default")
   --expires-in D    lifetime such as 3600 (seconds), 15m, 12h; default: no expiry
@@ -132,7 +132,7 @@ async function main (argv: string[]): Promise<void> {
       if (config.jwtSecretIsRandom) throw new Error('scanstub: JWT_PUBLIC_KEY is set without JWT_SECRET, so the server accepts no HS256 token this command could sign: set JWT_SECRET (or --jwt-secret) as the server has it')
       const claims: Record<string, string> = {
         sub: flags.sub ?? 'scanstub-user',
-        email: flags.email ?? 'user@scanstub.local',
+        email: flags.email ?? 'user@scanstub.example.com',
         name: flags.name ?? 'scanstub user'
       }
       if (flags.tenant !== undefined) claims.tenant = flags.tenant

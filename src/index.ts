@@ -111,7 +111,7 @@ export async function startScanstub (options: StartOptions = {}): Promise<Scanst
   return {
     url,
     app,
-    token: (claims = { sub: 'test-user', email: 'test@scanstub.local', name: 'Test User' }, expiresIn) => app.mintToken(claims, expiresIn),
+    token: (claims = { sub: 'test-user', email: 'test@scanstub.example.com', name: 'Test User' }, expiresIn) => app.mintToken(claims, expiresIn),
     reset: (tenant = 'default') => {
       app.tenants.reset(tenant)
       app.journal.clear(tenant)

@@ -57,7 +57,7 @@ t.test('sign in, select a tenant, create a scan, poll it until its tasks are don
   const tenant = 'ci-worker-7'
   await admin(`/clock?tenant=${tenant}`, { to: '2030-06-01T08:00:00.000Z' })
   const client = new NeostraClient(stub.url)
-  await client.signIn('ci@scanstub.local', 'scanstub-ci', tenant)
+  await client.signIn('ci@scanstub.example.com', 'scanstub-ci', tenant)
 
   const scan = await client.createScan('Customer data', ['int-postgres', 'int-mongo'])
   t.match(scan, { status: 'PENDING', tasks: { total: 5, pending: 5 } })

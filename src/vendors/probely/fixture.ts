@@ -10,7 +10,7 @@ import { isIanaTimezone } from './timezones'
 import { normalizeWorkflowFixture, WorkflowFixture } from './workflow-fixture' // probely workflows
 
 /** The user shown as `changed_by` on fixture records that do not name one. */
-export const FIXTURE_USER: User = { id: 'scanstubFixture1', email: 'fixtures@scanstub.local', name: 'scanstub fixture' }
+export const FIXTURE_USER: User = { id: 'scanstubFixture1', email: 'fixtures@scanstub.example.com', name: 'scanstub fixture' }
 
 const FixtureScheduledScan = Type.Composite([Type.Omit(ScheduledScan, ['target']), Type.Object({ target: Type.String() })])
 

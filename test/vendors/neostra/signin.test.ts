@@ -6,7 +6,7 @@ const SIGNIN = '/api/v1/auth/signin'
 const SELECT = '/api/v1/auth/select-tenant'
 const DANA = { email: 'dana@acme.example', password: 'scanstub-demo-1' } // one tenant
 const MAX = { email: 'max@acme.example', password: 'scanstub-demo-2' } // two tenants
-const CI = { email: 'ci@scanstub.local', password: 'scanstub-ci' } // tenants "*"
+const CI = { email: 'ci@scanstub.example.com', password: 'scanstub-ci' } // tenants "*"
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'))
 const UNAUTHORIZED = { error: 'Unauthorized', message: 'Invalid email or password', code: 401 }
 
