@@ -27,6 +27,8 @@ export const MESSAGES = {
   readOnly: 'This field is read-only.',
   unknown: 'Unknown field.',
   noData: 'No data provided',
+  url: 'Enter a valid URL.',
+  notAList: (type: string) => `Expected a list of items but got type "${type}".`,
   notADict: (type: string) => `Invalid data. Expected a dictionary, but got ${type}.`
 } as const
 
@@ -54,6 +56,8 @@ interface PropertySchema {
   'x-drf-field'?: 'PrimaryKeyRelatedField'
   /** required on create and full update, when the schema at hand (a PATCH's) does not say it */
   'x-drf-required'?: boolean
+  /** CharField(allow_blank=True): "" is a value, not an error */
+  'x-drf-allow-blank'?: boolean
 }
 
 /** Python's str() of a JSON value, as DRF puts it into messages. */
@@ -76,7 +80,7 @@ function pyRepr (value: unknown): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 
-function pyTypeName (value: unknown): string {
+export function pyTypeName (value: unknown): string {
   if (Array.isArray(value)) return 'list'
   if (value === null) return 'NoneType'
   if (value instanceof PyFloat) return 'float'
@@ -100,6 +104,19 @@ function parseInteger (raw: unknown): number | null {
   return /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(text) ? Number.parseInt(text.replace(/_/g, ''), 10) : null
 }
 
+/**
+ * Django's URLValidator, in its main lines: an http(s)/ftp(s) scheme, a host that is localhost, an IP address or a
+ * domain whose last label is a TLD of letters (2 to 63), an optional port, no spaces. Hand-written: WHATWG's URL
+ * parser (Node's) accepts much Django refuses ("http://x", "http://a b").
+ */
+const DJANGO_HOST = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\]|([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+([a-z\u00a1-\uffff]{2,63}|xn--[a-z0-9]{1,59})\.?)$/i
+export function isDjangoUrl (text: string): boolean {
+  const m = /^(https?|ftps?):\/\/(?:[^\s:@/]+(?::[^\s@/]*)?@)?(\[[^\]]+\]|[^\s:/?#]+)(?::(\d{1,5}))?([/?#]\S*)?$/i.exec(text)
+  if (m === null || text.length > 2048) return false
+  if (m[3] !== undefined && Number(m[3]) > 65535) return false
+  return DJANGO_HOST.test(m[2])
+}
+
 /** CharField's validators, every one run and every message kept (DRF's run_validators). */
 function charValidators (schema: PropertySchema, text: string): string[] {
   const errors: string[] = []
@@ -109,6 +126,7 @@ function charValidators (schema: PropertySchema, text: string): string[] {
   const surrogate = codePoints.find(c => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff)
   if (surrogate !== undefined) errors.push(MESSAGES.surrogate(surrogate.charCodeAt(0)))
   if (errors.length === 0 && schema.format === 'iana-timezone' && !isIanaTimezone(text)) errors.push(MESSAGES.choice(text))
+  if (errors.length === 0 && schema.format === 'uri' && !isDjangoUrl(text)) errors.push(MESSAGES.url)
   return errors
 }
 
@@ -145,7 +163,7 @@ function parseField (schema: PropertySchema, raw: unknown): Parsed {
   // CharField: numbers as their text, then trimmed; blank refused before the validators run
   if (typeof raw === 'boolean' || !(typeof raw === 'string' || typeof raw === 'number' || raw instanceof PyFloat)) return fail(MESSAGES.string)
   const text = pyStr(raw).replace(PY_STRIP, '')
-  if (text === '') return fail(MESSAGES.blank)
+  if (text === '') return schema['x-drf-allow-blank'] === true ? ok('') : fail(MESSAGES.blank)
   const errors = charValidators(schema, text)
   return errors.length > 0 ? fail(...errors) : ok(text)
 }

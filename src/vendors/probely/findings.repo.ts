@@ -24,6 +24,13 @@ export function createFindingsRepo (db: Db) {
     allTemplates: db.prepare<[string], string>('SELECT data FROM probely_finding_templates WHERE tenant = ? ORDER BY rowid').pluck(),
     insertTemplate: db.prepare<[string, string, number, string]>('INSERT INTO probely_finding_templates (tenant, target_id, position, data) VALUES (?, ?, ?, ?)'),
     ofTarget: db.prepare<[string, string], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? ORDER BY id'),
+    all: db.prepare<[string], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? ORDER BY id'),
+    get: db.prepare<[string, number], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND id = ?'),
+    tenantTemplates: db.prepare<[string], { target_id: string, position: number, data: string }>('SELECT target_id, position, data FROM probely_finding_templates WHERE tenant = ?'),
+    // open findings per severity: what a target's lows, mediums and highs count
+    openCounts: db.prepare<[string, string], { severity: number, n: number }>(`SELECT severity, count(*) AS n FROM probely_findings
+      WHERE tenant = ? AND target_id = ? AND state IN ('notfixed', 'retesting') GROUP BY severity`),
+    anyOfTarget: db.prepare<[string, string], number>('SELECT 1 FROM probely_findings WHERE tenant = ? AND target_id = ? LIMIT 1').pluck(),
     byTemplate: db.prepare<[string, string, number], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? AND template = ?'),
     nextId: db.prepare<[string], number>('SELECT coalesce(max(id), 0) + 1 FROM probely_findings WHERE tenant = ?').pluck(),
     insert: db.prepare(`INSERT INTO probely_findings (tenant, id, target_id, template, severity, state, scans, first_found, last_found, changed)
@@ -43,6 +50,24 @@ export function createFindingsRepo (db: Db) {
     allTemplates: (tenant: string): FindingTemplate[] => q.allTemplates.all(tenant).map(d => JSON.parse(d)),
     insertTemplate: (tenant: string, position: number, t: FindingTemplate) => { q.insertTemplate.run(tenant, t.target, position, JSON.stringify(t)) },
     ofTarget: (tenant: string, targetId: string) => q.ofTarget.all(tenant, targetId).map(toFinding),
+    /** Every finding of the tenant, by id. */
+    all: (tenant: string) => q.all.all(tenant).map(toFinding),
+    get: (tenant: string, id: number) => { const r = q.get.get(tenant, id); return r && toFinding(r) },
+    /** The tenant's templates by `${target} ${position}`. */
+    templatesOfTenant: (tenant: string) => new Map(q.tenantTemplates.all(tenant).map(r => [`${r.target_id} ${r.position}`, JSON.parse(r.data) as FindingTemplate])),
+    /** The target's open findings per severity, or undefined when no scan found anything on it yet. */
+    openCounts (tenant: string, targetId: string): { lows: number, mediums: number, highs: number } | undefined {
+      if (q.anyOfTarget.get(tenant, targetId) === undefined) return undefined
+      const counts = { lows: 0, mediums: 0, highs: 0 }
+      for (const { severity, n } of q.openCounts.all(tenant, targetId)) {
+        if (severity === 10) counts.lows = n
+        else if (severity === 20) counts.mediums = n
+        else counts.highs += n
+      }
+      return counts
+    },
+    /** Findings as a fixture carries them (a load puts them back as they were). */
+    insertFinding: (tenant: string, f: StoredFinding) => { q.insert.run(params(tenant, f)) },
     /**
      * What scan `scanId` of a target found: each template is one finding of the target, made by the first scan that
      * finds it and found again by later ones (its id appended to `scans`; a fixed finding is open again).

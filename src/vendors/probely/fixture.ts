@@ -45,7 +45,8 @@ function siteDefaults (id: string, name: string, now: string) {
   }
 }
 
-function normalizeTarget (t: Record<string, unknown>, now: string): StoredTarget {
+/** A target with every field it may leave out at its default (a fixture's, or one created through the API). */
+export function completeTarget (t: Record<string, unknown>, now: string): StoredTarget {
   const site = isRecord(t.site) ? t.site : {}
   const name = String(t.name ?? site.name ?? '')
   const defaults = siteDefaults(String(t.id ?? ''), name, now)
@@ -90,7 +91,7 @@ export function normalizeProbelyFixture (part: unknown, now: string, problems: F
   if (part !== undefined && !isRecord(part)) problems.add('probely', 'must be an object')
   const raw = isRecord(part) ? part : {}
   const scanProfiles = recordsOf(raw.scanProfiles).map(p => ({ description: '', builtin: false, ...p })) as ScanProfile[]
-  const targets = recordsOf(raw.targets).map(t => normalizeTarget(t, now))
+  const targets = recordsOf(raw.targets).map(t => completeTarget(t, now))
   const scheduledScans = recordsOf(raw.scheduledScans).map(s => normalizeScheduledScan(s, now))
 
   problems.unique('probely.scanProfiles', scanProfiles)

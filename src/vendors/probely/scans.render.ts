@@ -68,6 +68,11 @@ export const renderLastScan = (s: StoredScan) => ({
   lows: s.lows, mediums: s.mediums, highs: s.highs, created: s.created
 })
 
+/** A finding's `path` is an absolute URL (the SDK's model refuses others): a relative one is read against the target's URL. */
+function absolute (path: string, base: string): string {
+  try { return new URL(path, base).href } catch { return path }
+}
+
 export function renderFinding (f: StoredFinding, template: FindingTemplate, target: StoredTarget): Finding {
   return {
     id: f.id,
@@ -76,7 +81,7 @@ export function renderFinding (f: StoredFinding, template: FindingTemplate, targ
     labels: [],
     definition: template.definition,
     url: template.url,
-    path: template.path,
+    path: absolute(template.path, target.site.url),
     method: template.method,
     insertion_point: template.insertion_point,
     parameter: template.parameter,

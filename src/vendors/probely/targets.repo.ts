@@ -19,6 +19,9 @@ export function createTargetsRepo (db: Db) {
     get: db.prepare<[string, string], string>('SELECT data FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     exists: db.prepare<[string, string], number>('SELECT 1 FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     insert: db.prepare('INSERT INTO probely_targets (tenant, id, data) VALUES (?, ?, ?)'),
+    update: db.prepare<[string, string, string]>('UPDATE probely_targets SET data = ? WHERE tenant = ? AND id = ?'),
+    // its scheduled scans, scans, findings and their states go with it (ON DELETE CASCADE)
+    delete: db.prepare<[string, string]>('DELETE FROM probely_targets WHERE tenant = ? AND id = ?'),
     // the scheduled scan that fires next: a one-off that fired (or was written in the past) is done (probely workflows)
     nextScan: db.prepare<[string, string], NextScanRow>(`SELECT s.id, s.date_time, s.recurrence, s.timezone
       FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
@@ -33,7 +36,7 @@ export function createTargetsRepo (db: Db) {
     clearProfiles: db.prepare<[string]>('DELETE FROM probely_scan_profiles WHERE tenant = ?')
   }
 
-  // Targets change only when a fixture is loaded, so each is parsed once and kept (bounded; the oldest
+  // Targets change rarely (a fixture load, a write through the API), so each is parsed once and kept (bounded; the oldest
   // forgotten first). The objects are shared: callers copy, never mutate.
   const parsed = new KeptRecords<StoredTarget>(PARSED_TARGETS_KEPT)
   const stored = (tenant: string, id: string): StoredTarget | undefined => {
@@ -70,6 +73,10 @@ export function createTargetsRepo (db: Db) {
     exists: (tenant: string, id: string) => q.exists.get(tenant, id) !== undefined,
     allStored: (tenant: string): StoredTarget[] => q.all.all(tenant).map(d => JSON.parse(d)),
     insert: (tenant: string, target: StoredTarget) => { parsed.delete(tenant, target.id); q.insert.run(tenant, target.id, JSON.stringify(target)) },
+    /** Writes the whole target (a PATCH, PUT or bulk update through the API). */
+    update: (tenant: string, target: StoredTarget) => { parsed.delete(tenant, target.id); q.update.run(JSON.stringify(target), tenant, target.id) },
+    /** Deletes the target and, by cascade, everything of it; false when there was none. */
+    delete: (tenant: string, id: string) => { parsed.delete(tenant, id); return q.delete.run(tenant, id).changes > 0 },
     profileCount: (tenant: string) => q.profileCount.get(tenant) ?? 0,
     profilePage: (tenant: string, limit: number, offset: number): ScanProfile[] =>
       q.profilePage.all(tenant, limit, offset).map(d => JSON.parse(d)),
