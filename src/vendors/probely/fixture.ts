@@ -24,7 +24,7 @@ export const ProbelyFixture = Type.Object({
 export type ProbelyFixture = Static<typeof ProbelyFixture>
 
 const defaultBlackout = (now: string): BlackoutPeriod =>
-  ({ begin: '', cease: '', weekdays: [], enabled: false, timezone: 'UTC', changed: now, changed_by: FIXTURE_USER })
+  ({ begin: null, cease: null, weekdays: [], enabled: false, timezone: 'UTC', changed: now, changed_by: FIXTURE_USER })
 
 function siteDefaults (id: string, name: string, now: string) {
   return {
@@ -32,13 +32,13 @@ function siteDefaults (id: string, name: string, now: string) {
     has_form_login: false, form_login_url: '', form_login_check_pattern: '', form_login: [],
     logout_detection_enabled: false, has_sequence_login: false, has_sequence_navigation: false,
     has_basic_auth: false, basic_auth: { username: '', password: '' }, headers: [], cookies: [],
-    whitelist: {}, blacklist: {}, changed: now, changed_by: FIXTURE_USER, auth_enabled: false,
+    whitelist: [], blacklist: [], changed: now, changed_by: FIXTURE_USER, auth_enabled: false,
     logout_condition: 'any', check_session_url: '', has_otp: false, otp_secret: '', otp_algorithm: 'SHA1',
-    otp_digits: 6, otp_field: '', otp_submit: '', otp_login_sequence_totp_value: '', otp_type: '', otp_url: '',
+    otp_digits: 6, otp_field: '', otp_submit: '', otp_login_sequence_totp_value: '', otp_type: 'totp', otp_url: '',
     stack: [], verified: false, verification_token: '', verification_date: null, verification_method: null,
     verification_last_error: '',
     api_scan_settings: {
-      api_schema_type: 'openapi', api_schema_url: '', api_schema_file: '', custom_api_parameters: [],
+      api_schema_type: 'openapi', api_schema_url: null, api_schema_file: '', custom_api_parameters: [],
       media_type: 'application/json', api_login_url: '', api_login_payload: '', api_login_enabled: false,
       api_login_token_field: '', token_prefix: '', token_parameter_name: '', token_parameter_location: 'header'
     }

@@ -14,8 +14,9 @@ export const User = Type.Object({
 export type User = Static<typeof User>
 
 export const BlackoutPeriod = Type.Object({
-  begin: Type.String({ description: 'Time of when the blackout period starts, in ISO 8601 UTC format. For example, "13:27".' }),
-  cease: Type.String({ description: 'Time of when the blackout period ceases, in ISO 8601 UTC format. For example, "13:27".' }),
+  // null while no window is set: the SDK's model takes a time or null, never "" (recorded real answers)
+  begin: Nullable(Type.String({ description: 'Time of when the blackout period starts, in ISO 8601 UTC format. For example, "13:27".' })),
+  cease: Nullable(Type.String({ description: 'Time of when the blackout period ceases, in ISO 8601 UTC format. For example, "13:27".' })),
   weekdays: Type.Array(Type.Integer()),
   enabled: Type.Boolean({ description: 'If true, the blackout period is enabled.' }),
   timezone: Type.String({ maxLength: 64 }),
@@ -29,7 +30,8 @@ export const VERIFICATION_METHODS = ['file', 'back_office', 'existing_domain', '
 
 export const ApiScanSettings = Type.Object({
   api_schema_type: StringEnum(['openapi', 'postman'], { description: 'Type of schema that defines the API.' }),
-  api_schema_url: Type.String(),
+  // a URL or null (the SDK's model refuses "")
+  api_schema_url: Nullable(Type.String()),
   api_schema_file: Type.String(),
   custom_api_parameters: Type.Array(NameValue),
   media_type: StringEnum(['application/json', 'application/x-www-form-urlencoded'], { description: 'Format of the payload.' }),
