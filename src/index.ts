@@ -56,7 +56,8 @@ export interface TenantClock {
 }
 
 /**
- * Probely's workflows, as /__admin/probely/... drives them: `scans({tenant, targetId, status})`,
+ * Probely's workflows, as /__admin/probely/... drives them: `targets({tenant})` and `findings({tenant, targetId})`
+ * (as the API shows them, those written through it included), `scans({tenant, targetId, status})`,
  * `finishScan(id, outcome, tenant?)`, `settings(tenant?)`, `setSettings({durations, outcomes}, tenant?)`.
  * (Typed through the store, which the Probely module extends: this file names no vendor.)
  */

@@ -81,6 +81,15 @@ const OPERATION_IDS: Record<string, string> = {
   'POST /scans/bulk/pause/': 'probelyBulkPauseScans',
   'POST /scans/bulk/resume/': 'probelyBulkResumeScans',
   'GET /targets/{target_id}/findings/': 'probelyListFindings',
+  // issue 24: targets as the SDK manages them, the account's findings
+  'POST /targets/': 'probelyCreateTarget',
+  'PUT /targets/{id}/': 'probelyUpdateTarget',
+  'PATCH /targets/{id}/': 'probelyPartialUpdateTarget',
+  'DELETE /targets/{id}/': 'probelyDestroyTarget',
+  'POST /targets/bulk/update/': 'probelyBulkUpdateTargets',
+  'POST /targets/bulk/delete/': 'probelyBulkDeleteTargets',
+  'GET /findings/': 'probelyListAllFindings',
+  'GET /findings/{id}/': 'probelyRetrieveFinding',
   'GET /__admin/requests/wait': 'adminWaitForRequests',
   'GET /__admin/requests/near-misses': 'adminListNearMisses',
   'GET /__admin/neostra/scan-tasks': 'adminListNeostraScanTasks',
@@ -161,6 +170,8 @@ function readDemo (): Demo {
 export const MADE_ID_EXAMPLES = {
   fault: '3f0c5d8e-2b7a-4c1e-9a6f-0d4b8e2c7a91',
   probelyScan: '4vQnR7sKp2Xt',
+  /** a tenant's first finding (made when its first scan completes) */
+  probelyFinding: '1',
   neostraTask: '8d2f6a1c-5b3e-4f7a-9c0d-1e2b3a4c5d6f'
 }
 
@@ -177,6 +188,7 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
     case 'id':
       if (path.includes('scheduledscans')) return demo.scheduledScan
       if (isProbelyScanPath(path)) return MADE_ID_EXAMPLES.probelyScan
+      if (path.startsWith('/findings')) return MADE_ID_EXAMPLES.probelyFinding
       if (path.startsWith('/targets')) return demo.target
       if (path.startsWith('/__admin/faults')) return MADE_ID_EXAMPLES.fault
       return undefined
@@ -201,6 +213,9 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
     case 'scan': return MADE_ID_EXAMPLES.probelyScan
     case 'severity': return '30'
     case 'state': return 'notfixed'
+    case 'target': return demo.target
+    case 'duplicate_check': return 'False'
+    case 'skip_reachability_check': return 'True'
     default: return undefined
   }
 }
@@ -218,6 +233,11 @@ function bodyExample (method: string, path: string, demo: Demo): unknown {
     case 'POST /scans/bulk/cancel/':
     case 'POST /scans/bulk/pause/':
     case 'POST /scans/bulk/resume/': return { targets: [{ id: demo.target }] }
+    case 'POST /targets/': return { site: { url: 'https://shop.example.com', name: 'Shop' }, type: 'single', labels: [{ name: 'ci' }] }
+    case 'PATCH /targets/{id}/': return { site: { name: 'Example web app (renamed)' } }
+    case 'PUT /targets/{id}/': return { site: { url: 'https://app.example.com', name: 'Example web app' }, type: 'single' }
+    case 'POST /targets/bulk/update/': return { ids: [demo.target], labels: [{ name: 'bulk' }] }
+    case 'POST /targets/bulk/delete/': return { ids: [demo.target] }
     case 'POST /api/v1/auth/signin': return { email: 'dana@acme.example', password: 'scanstub-demo-1' }
     case 'POST /api/v1/auth/select-tenant': return { tenantId: 'default' }
     case 'PATCH /api/v1/scan-tasks/{taskId}': return { status: 'RUNNING' }

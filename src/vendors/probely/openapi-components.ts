@@ -1,5 +1,6 @@
 import * as probely from './schemas'
 import * as scans from './scans.schemas'
+import * as targets from './targets.schemas'
 
 /** Probely's schemas as named OpenAPI components (src/openapi-document.ts finds them by shape). */
 export const PROBELY_COMPONENTS = {
@@ -8,6 +9,10 @@ export const PROBELY_COMPONENTS = {
   ProbelyScheduledScanCreate: probely.ScheduledScanCreate,
   ProbelyScheduledScanPatch: probely.ScheduledScanPatch,
   ProbelyScanProfile: probely.ScanProfile,
+  ProbelyTargetCreate: targets.TargetCreate,
+  ProbelyTargetPatch: targets.TargetPatch,
+  ProbelyTargetBulkUpdate: targets.TargetBulkUpdate,
+  ProbelyTargetIds: targets.BulkIds,
   ProbelyNestedTarget: probely.NestedTarget,
   ProbelySite: probely.Site,
   ProbelyApiScanSettings: probely.ApiScanSettings,

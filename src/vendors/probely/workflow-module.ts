@@ -1,6 +1,7 @@
 import type { Clocks } from '../../core/clock'
-import { renderScan } from './scans.render'
-import type { Outcome, ProbelySettings, Scan } from './scans.schemas'
+import { renderFinding, renderScan } from './scans.render'
+import type { Finding, Outcome, ProbelySettings, Scan } from './scans.schemas'
+import type { Target } from './schemas'
 import { completeSettings } from './settings.repo'
 import type { ScheduledScansRepo } from './scheduled-scans.repo'
 import { createScheduler } from './scheduler'
@@ -20,10 +21,27 @@ export function createProbelyWorkflows (clocks: Clocks, scheduledScans: Schedule
     /** The in-process entry's mirror of /__admin/probely/... (`ensure` provisions a tenant first). */
     controls ({ ensure, targets, write: writer }: {
       ensure: (tenant: string) => void
-      targets: { getStored: (tenant: string, id: string) => Parameters<typeof renderScan>[1] | undefined }
+      targets: {
+        getStored: (tenant: string, id: string) => Parameters<typeof renderScan>[1] | undefined
+        allStored: (tenant: string) => Array<Parameters<typeof renderScan>[1]>
+        get: (tenant: string, id: string) => Target | undefined
+      }
       write: <T>(fn: () => T) => Promise<T>
     }) {
       return {
+        /** the tenant's targets (default "default") as `GET /targets/` shows them, those created through the API included */
+        targets: ({ tenant = 'default' }: { tenant?: string } = {}): Target[] => {
+          ensure(tenant)
+          return targets.allStored(tenant).map(t => targets.get(tenant, t.id)!)
+        },
+        /** the tenant's findings as `GET /findings/` shows them (of one target with `targetId`), oldest first */
+        findings: ({ tenant = 'default', targetId }: { tenant?: string, targetId?: string } = {}): Finding[] => {
+          ensure(tenant)
+          const templates = repos.findings.templatesOfTenant(tenant)
+          return repos.findings.all(tenant)
+            .filter(f => (targetId === undefined || f.target === targetId) && templates.has(`${f.target} ${f.template}`))
+            .map(f => renderFinding(f, templates.get(`${f.target} ${f.template}`)!, targets.getStored(tenant, f.target)!))
+        },
         /** the tenant's scans (default "default"), oldest first, as the API shows them */
         scans: ({ tenant = 'default', targetId, status }: { tenant?: string, targetId?: string, status?: string } = {}): Scan[] => {
           ensure(tenant)
