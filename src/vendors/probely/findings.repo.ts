@@ -21,7 +21,7 @@ const toFinding = (r: Row): StoredFinding => ({ ...r, target: r.target_id, scans
 export function createFindingsRepo (db: Db) {
   const q = {
     templates: db.prepare<[string, string], { position: number, data: string }>('SELECT position, data FROM probely_finding_templates WHERE tenant = ? AND target_id = ? ORDER BY position'),
-    allTemplates: db.prepare<[string], string>('SELECT data FROM probely_finding_templates WHERE tenant = ? ORDER BY rowid').pluck(),
+    allTemplates: db.prepare<[string], { position: number, data: string }>('SELECT position, data FROM probely_finding_templates WHERE tenant = ? ORDER BY rowid'),
     insertTemplate: db.prepare<[string, string, number, string]>('INSERT INTO probely_finding_templates (tenant, target_id, position, data) VALUES (?, ?, ?, ?)'),
     ofTarget: db.prepare<[string, string], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? ORDER BY id'),
     all: db.prepare<[string], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? ORDER BY id'),
@@ -47,7 +47,8 @@ export function createFindingsRepo (db: Db) {
   return {
     templates: (tenant: string, targetId: string) =>
       q.templates.all(tenant, targetId).map(r => ({ position: r.position, template: JSON.parse(r.data) as FindingTemplate })),
-    allTemplates: (tenant: string): FindingTemplate[] => q.allTemplates.all(tenant).map(d => JSON.parse(d)),
+    /** The tenant's templates in fixture order, with the position its findings name them by. */
+    allTemplates: (tenant: string) => q.allTemplates.all(tenant).map(r => ({ position: r.position, template: JSON.parse(r.data) as FindingTemplate })),
     insertTemplate: (tenant: string, position: number, t: FindingTemplate) => { q.insertTemplate.run(tenant, t.target, position, JSON.stringify(t)) },
     ofTarget: (tenant: string, targetId: string) => q.ofTarget.all(tenant, targetId).map(toFinding),
     /** Every finding of the tenant, by id. */

@@ -20,6 +20,9 @@ const errors = { 401: Detail, 404: Detail, 405: Detail, 500: Detail }
 const BadRequest = Type.Union([ScanError, Type.Record(Type.String(), Type.Unknown())])
 const bodyErrors = { 400: BadRequest, 413: Detail, 415: Detail }
 
+/** DRF's BooleanField truths, as a query flag is read */
+const TRUE = new Set(['true', 'True', 'TRUE', '1', 'yes', 'on'])
+
 const sendError = (reply: FastifyReply, message: string) => reply.code(400).type('application/json').send({ error: message })
 
 type Tenant = string
@@ -36,8 +39,16 @@ const scansRoutes: FastifyPluginAsyncTypebox = async app => {
   app.setValidatorCompiler(() => () => true)
 
   const render = (tenant: Tenant, s: StoredScan, request?: FastifyRequest) => {
-    const exclude = values((request?.query as Record<string, string | string[]> | undefined)?.exclude).join(',').split(',')
-    return renderScan(s, targets.getStored(tenant, s.target)!, { targetOptions: !exclude.includes('target_options') })
+    const query = request?.query as Record<string, string | string[]> | undefined
+    const exclude = values(query?.exclude).join(',').split(',')
+    const scan = renderScan(s, targets.getStored(tenant, s.target)!, { targetOptions: !exclude.includes('target_options') })
+    // scan_profile_name=true: the profile whole, for scripts that read `scan_profile.name` (a profile the
+    // tenant no longer has is named by its id)
+    if (TRUE.has(values(query?.scan_profile_name).at(-1) ?? '')) {
+      const id = scan.scan_profile as string
+      scan.scan_profile = targets.allProfiles(tenant).find(p => p.id === id) ?? { id, name: id, description: '', builtin: false }
+    }
+    return scan
   }
 
   /** The options of a scan_now body, or DRF's field errors (a nested `overrides` has its own). */

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateTime, IntegerEnum, Nullable, StringEnum } from '../../schema-helpers'
-import { BlackoutPeriod, Label, ScanningAgent, Site, User } from './schemas'
+import { BlackoutPeriod, Label, ScanProfile, ScanningAgent, Site, User } from './schemas'
 
 /** Probely's scans and findings, field for field from the fact sheet (shared/docs/probely-scans.md). */
 
@@ -67,7 +67,7 @@ export const Scan = Type.Object({
   created: DateTime(),
   started: Nullable(DateTime()),
   completed: Nullable(DateTime()),
-  scan_profile: Type.String(),
+  scan_profile: Type.Union([Type.String(), ScanProfile], { description: 'The profile id; the whole profile (`name` included) with `?scan_profile_name=true`' }),
   lows: Type.Integer(),
   mediums: Type.Integer(),
   highs: Type.Integer(),
@@ -119,7 +119,8 @@ export const ScanListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: 'repeatable' })),
   search: Type.Optional(Type.String()),
   ordering: Type.Optional(Type.String({ description: 'created, started, completed, changed, status; "-" for descending' })),
-  scan_profile: Type.Optional(Type.String())
+  scan_profile: Type.Optional(Type.String()),
+  scan_profile_name: Type.Optional(Type.String({ description: 'true: `scan_profile` is the whole profile, with its `name`' }))
 }, { additionalProperties: true, description: 'Also created__gte, started__lt, completed__lte, changed__gt, ... (ISO times)' })
 
 export const BulkBody = Type.Object({

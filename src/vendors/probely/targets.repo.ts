@@ -2,6 +2,7 @@ import type { Db } from '../../store/db'
 import { KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
+import { createFindingsRepo } from './findings.repo' // probely workflows
 import { createScansRepo } from './scans.repo' // probely workflows
 import { renderLastScan, renderRunningScan } from './scans.render' // probely workflows
 import { isFinal } from './workflow' // probely workflows
@@ -53,11 +54,13 @@ export function createTargetsRepo (db: Db) {
   // probely workflows: running_scan and last_scan follow the scans (the running one, if any, is the last:
   // a target runs one at a time); a target never scanned keeps what its fixture says
   const scans = createScansRepo(db)
+  // lows, mediums and highs: the target's open findings (notfixed, retesting) once a scan found any
+  const findings = createFindingsRepo(db)
   const withNextScan = (tenant: string, stored: StoredTarget): Target => {
     const next = q.nextScan.get(tenant, stored.id)
     const last = scans.last(tenant, stored.id)
     const scanFields = last && { last_scan: renderLastScan(last), running_scan: isFinal(last.status) ? null : renderRunningScan(last, stored) }
-    return { ...stored, ...scanFields, next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
+    return { ...stored, ...scanFields, ...findings.openCounts(tenant, stored.id), next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
   }
 
   return {

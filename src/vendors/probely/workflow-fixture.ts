@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTime, Nullable, StringEnum } from '../../schema-helpers'
+import { DateTime, IntegerEnum, Nullable, StringEnum } from '../../schema-helpers'
 import { type FixtureProblems, isRecord, recordsOf } from '../../store/fixture-errors'
 import { parseDrfDateTime } from './datetime'
 import { createFindingsRepo } from './findings.repo'
 import { isBase58 } from './ids'
 import { User } from './schemas'
 import { createScansRepo, type StoredScan } from './scans.repo'
-import { FINAL_STATUSES, FindingTemplate, ProbelySettings, SCAN_STATUSES, ScanOptions, type ScanStatus } from './scans.schemas'
+import { FINAL_STATUSES, FINDING_STATES, FindingTemplate, ProbelySettings, SCAN_STATUSES, ScanOptions, type ScanStatus, SEVERITIES } from './scans.schemas'
 import { createScheduleStateRepo } from './scheduler.repo'
 import { completeSettings, createSettingsRepo } from './settings.repo'
 import type { Db } from '../../store/db'
@@ -33,12 +33,27 @@ export const FixtureScan = Type.Object({
 })
 export type FixtureScan = Static<typeof FixtureScan>
 
+/** A finding the scans made: `template` is the index of its template in `findingTemplates`. */
+export const FixtureFinding = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  target: Type.String(),
+  template: Type.Integer({ minimum: 0 }),
+  severity: IntegerEnum(SEVERITIES),
+  state: StringEnum(FINDING_STATES),
+  scans: Type.Array(Type.String()),
+  first_found: DateTime(),
+  last_found: DateTime(),
+  changed: DateTime()
+})
+export type FixtureFinding = Static<typeof FixtureFinding>
+
 export const WorkflowFixture = {
   scans: Type.Optional(Type.Array(FixtureScan)),
   findingTemplates: Type.Optional(Type.Array(FindingTemplate)),
+  findings: Type.Optional(Type.Array(FixtureFinding)),
   settings: Type.Optional(ProbelySettings)
 }
-export interface WorkflowFixture { scans?: FixtureScan[], findingTemplates?: FindingTemplate[], settings?: ProbelySettings }
+export interface WorkflowFixture { scans?: FixtureScan[], findingTemplates?: FindingTemplate[], findings?: FixtureFinding[], settings?: ProbelySettings }
 
 /** The repos of the workflow part, made once per database. */
 export function createWorkflowRepos (db: Db) {
@@ -93,6 +108,30 @@ export function normalizeWorkflowFixture (raw: Record<string, unknown>, now: str
     if (!targets.has(t.target)) problems.add(where, `target ${JSON.stringify(t.target)} names no target of the fixture`)
   })
 
+  // findings the scans made (an export carries them): each names its target, its template and the scans that found it
+  const scanTargets = new Map(scans.map(s => [s.id, s.target]))
+  const findings = recordsOf(raw.findings).map(f => {
+    const template = typeof f.template === 'number' ? findingTemplates[f.template] : undefined
+    return { severity: template?.severity ?? 10, state: 'notfixed', scans: [], first_found: now, last_found: now, changed: now, ...f }
+  }) as unknown as FixtureFinding[]
+  problems.unique('probely.findings', findings)
+  const foundOnce = new Set<string>()
+  findings.forEach((f, i) => {
+    const where = label('findings', i, f.id)
+    if (!problems.check(where, FixtureFinding, f)) return
+    const template = findingTemplates[f.template]
+    if (template === undefined) problems.add(where, `template ${f.template} names no finding template of the fixture`)
+    else if (template.target !== f.target) problems.add(where, `template ${f.template} is a template of target ${JSON.stringify(template.target)}, not of ${JSON.stringify(f.target)}`)
+    if (foundOnce.has(`${f.target} ${f.template}`)) problems.add(where, 'a template makes one finding per target')
+    foundOnce.add(`${f.target} ${f.template}`)
+    for (const id of f.scans) if (scanTargets.get(id) !== f.target) problems.add(where, `scan ${JSON.stringify(id)} names no scan of its target in the fixture`)
+    for (const field of ['first_found', 'last_found', 'changed'] as const) {
+      const parsed = parseDrfDateTime(f[field])
+      if (parsed === null) problems.add(where, `${field} is not an ISO 8601 date-time`)
+      else f[field] = parsed
+    }
+  })
+
   let settings: ProbelySettings | undefined
   if (raw.settings !== undefined) {
     if (!isRecord(raw.settings)) problems.add('probely.settings', 'must be an object')
@@ -101,7 +140,7 @@ export function normalizeWorkflowFixture (raw: Record<string, unknown>, now: str
       problems.check('probely.settings', ProbelySettings, settings)
     }
   }
-  return { scans, findingTemplates, ...(settings ? { settings } : {}) }
+  return { scans, findingTemplates, findings, ...(settings ? { settings } : {}) }
 }
 
 /**
@@ -120,15 +159,23 @@ export function loadWorkflowFixture (repos: WorkflowRepos, tenant: string, part:
     repos.scans.insert(tenant, scan)
   }
   ;(part.findingTemplates ?? []).forEach((t, i) => repos.findings.insertTemplate(tenant, i, t))
+  for (const { target, template, ...f } of part.findings ?? []) repos.findings.insertFinding(tenant, { ...f, target, template })
 }
 
 export function exportWorkflowFixture (repos: WorkflowRepos, tenant: string): Required<Omit<WorkflowFixture, 'settings'>> & { settings: ProbelySettings } {
+  const templates = repos.findings.allTemplates(tenant)
+  const index = new Map(templates.map((t, i) => [t.position, i]))
   return {
     scans: repos.scans.all(tenant).map(s => ({
       id: s.id, target: s.target, status: s.status, scan_profile: s.scan_profile, created: s.created, started: s.started,
       completed: s.completed, changed: s.changed, changed_by: s.changed_by, lows: s.lows, mediums: s.mediums, highs: s.highs, ...s.options
     })),
-    findingTemplates: repos.findings.allTemplates(tenant),
+    findingTemplates: templates.map(t => t.template),
+    // a finding names its template by its index in the exported list (positions may have gaps: a target deleted)
+    findings: repos.findings.all(tenant).filter(f => index.has(f.template)).map(f => ({
+      id: f.id, target: f.target, template: index.get(f.template)!, severity: f.severity as FixtureFinding['severity'], state: f.state as FixtureFinding['state'],
+      scans: f.scans, first_found: f.first_found, last_found: f.last_found, changed: f.changed
+    })),
     settings: repos.settings.get(tenant)
   }
 }
