@@ -31,7 +31,7 @@ t.test('invalid pages are 404 "Invalid page." on every list', async t => {
 
 t.test('405, 415 and a list body are answered with their status', async t => {
   const { probely } = await buildTestApp(t)
-  expectAnswer(t, await probely({ method: 'POST', url: '/targets/', payload: {} }), 405, { detail: 'Method "POST" not allowed.' })
+  expectAnswer(t, await probely({ method: 'PUT', url: '/targets/', payload: {} }), 405, { detail: 'Method "PUT" not allowed.' })
   expectAnswer(t, await probely({ method: 'DELETE', url: '/scheduledscans' }), 405, { detail: 'Method "DELETE" not allowed.' })
   expectAnswer(t, await probely({ method: 'POST', url: SS, payload: {} }), 405, { detail: 'Method "POST" not allowed.' })
   expectAnswer(t, await probely({ method: 'PATCH', url: SS, headers: { 'content-type': 'application/xml; charset=utf-8' }, payload: '<a/>' }), 415, { detail: 'Unsupported media type "application/xml; charset=utf-8" in request.' })
