@@ -43,3 +43,19 @@ t.test('port and host options', async t => {
   t.equal(stub.url, `http://127.0.0.1:${port}`)
   t.equal((await fetch(`${stub.url}/health`)).status, 200)
 })
+
+t.test('stub.probely.targets() and findings() show what the API wrote (#24)', async t => {
+  const stub = await startScanstub()
+  t.teardown(() => stub.close())
+  const headers = { authorization: `JWT ${stub.token()}`, 'content-type': 'application/json' }
+  const created = await (await fetch(`${stub.url}/targets/`, { method: 'POST', headers, body: JSON.stringify({ site: { url: 'https://inproc.example.com', name: 'In process' } }) })).json() as { id: string }
+  t.same(stub.probely.targets().map(x => x.id), ['AxtkqTE1AbFd', '3ZpBnUd9WcGh', created.id])
+  t.equal(stub.probely.targets().at(-1)?.site.name, 'In process')
+  await stub.clock().set('2031-01-01T00:00:00Z')
+  await fetch(`${stub.url}/targets/AxtkqTE1AbFd/scan_now/`, { method: 'POST', headers: { authorization: headers.authorization } })
+  await stub.clock().advance(10_000)
+  t.same(stub.probely.findings({ targetId: 'AxtkqTE1AbFd' }).map(f => f.severity), [30, 20, 10])
+  t.equal((await fetch(`${stub.url}/targets/${created.id}/`, { method: 'DELETE', headers: { authorization: headers.authorization } })).status, 204)
+  t.same(stub.probely.targets().map(x => x.id), ['AxtkqTE1AbFd', '3ZpBnUd9WcGh'])
+  t.same(stub.probely.targets({ tenant: 'fresh' }).map(x => x.id), ['AxtkqTE1AbFd', '3ZpBnUd9WcGh'], 'a new tenant starts from the fixture')
+})

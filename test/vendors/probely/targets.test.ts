@@ -198,3 +198,18 @@ t.test('tenants: a target created in one tenant is a 404 in another', async t =>
     { ids: [`Invalid pk "${created.id}" - object does not exist.`] })
   t.equal((await probely({ method: 'GET', url: `/targets/${created.id}/` })).statusCode, 200)
 })
+
+t.test('journal and faults cover targets written through the API', async t => {
+  const { app, probely } = await buildTestApp(t)
+  // a 503 injected on the create: the client's retry test; nothing is stored
+  await app.inject({ method: 'POST', url: '/__admin/faults', payload: { method: 'POST', path: '/targets/', status: 503, times: 1 } })
+  const failed = await probely({ method: 'POST', url: '/targets/', payload: { site: { url: 'https://retry.example.com' } } })
+  t.equal(failed.statusCode, 503)
+  t.same(failed.json(), { detail: 'Service temporarily unavailable, try again later.' })
+  t.same(await listIds(probely, '/targets/'), [A, B])
+  const created = (await probely({ method: 'POST', url: '/targets/', payload: { site: { url: 'https://retry.example.com' } } })).json()
+  await probely({ method: 'DELETE', url: `/targets/${created.id}/` })
+  const journal = (await app.inject({ url: '/__admin/requests?limit=4' })).json().requests
+  t.match(journal.map((e: { method: string, path: string, status: number }) => [e.method, e.path, e.status]),
+    [['DELETE', `/targets/${created.id}/`, 204], ['POST', '/targets/', 201], ['GET', '/targets/', 200], ['POST', '/targets/', 503]])
+})
