@@ -214,6 +214,7 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
     case 'severity': return '30'
     case 'state': return 'notfixed'
     case 'target': return demo.target
+    case 'scan_profile_name': return 'true'
     case 'duplicate_check': return 'False'
     case 'skip_reachability_check': return 'True'
     default: return undefined
