@@ -71,7 +71,8 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     const blank = completeTarget({ id: newProbelyId(), site: { id: newProbelyId(), changed_by: ctx.user }, blackout_period: { changed_by: ctx.user } }, ctx.now)
     const target = applyTargetChanges(blank, result.changes, ctx)
     await app.store.write(() => targets.insert(tenant, target))
-    return reply.code(201).send(targets.get(tenant, target.id)!)
+    // as written, should a reset of the tenant have come in between
+    return reply.code(201).send(targets.get(tenant, target.id) ?? { ...target, next_scan: null })
   })
 
   app.get('/targets/:id/', {
@@ -100,7 +101,7 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
       targets.update(tenant, next)
       return next
     })
-    return written ? targets.get(tenant, id) : sendDetail(reply, 404, DETAIL.notFound)
+    return written ? (targets.get(tenant, id) ?? { ...written, next_scan: null }) : sendDetail(reply, 404, DETAIL.notFound)
   }
 
   app.patch('/targets/:id/', {
@@ -166,9 +167,17 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     if (Object.keys(problems).length > 0 || 'errors' in chosen || 'errors' in result) return sendErrors(reply, problems)
     const changes: TargetChanges = result.changes
     const ctx = context(request, labels)
-    await app.store.write(() => {
-      for (const id of chosen.ids) targets.update(tenant, applyTargetChanges(targets.getStored(tenant, id) as StoredTarget, changes, ctx))
+    // all or none: a target deleted since the check (another request) refuses the whole update
+    const written = await app.store.write(() => {
+      const current = chosen.ids.map(id => targets.getStored(tenant, id))
+      if (current.includes(undefined)) return false
+      for (const target of current as StoredTarget[]) targets.update(tenant, applyTargetChanges(target, changes, ctx))
+      return true
     })
+    if (!written) {
+      const again = readIds(tenant, request.body)
+      return sendErrors(reply, 'errors' in again ? again.errors : { ids: [DETAIL.notFound] })
+    }
     return { ids: chosen.ids }
   })
 
