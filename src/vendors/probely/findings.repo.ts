@@ -36,7 +36,10 @@ export function createFindingsRepo (db: Db) {
       coalesce(sum(severity >= 30 AND state IN ('notfixed', 'retesting')), 0) AS highs
       FROM probely_findings WHERE tenant = ? AND target_id = ?`),
     byTemplate: db.prepare<[string, string, number], Row>('SELECT id, target_id, template, severity, state, scans, first_found, last_found, changed FROM probely_findings WHERE tenant = ? AND target_id = ? AND template = ?'),
-    nextId: db.prepare<[string], number>('SELECT coalesce(max(id), 0) + 1 FROM probely_findings WHERE tenant = ?').pluck(),
+    nextId: db.prepare<[string, string], number>(`SELECT max(coalesce((SELECT max(id) FROM probely_findings WHERE tenant = ?), 0),
+      coalesce((SELECT last FROM probely_finding_ids WHERE tenant = ?), 0)) + 1`).pluck(),
+    handedOut: db.prepare<[string, number]>('INSERT INTO probely_finding_ids (tenant, last) VALUES (?, ?) ON CONFLICT (tenant) DO UPDATE SET last = max(last, excluded.last)'),
+    clearIds: db.prepare<[string]>('DELETE FROM probely_finding_ids WHERE tenant = ?'),
     insert: db.prepare(`INSERT INTO probely_findings (tenant, id, target_id, template, severity, state, scans, first_found, last_found, changed)
       VALUES (@tenant, @id, @target_id, @template, @severity, @state, @scans, @first_found, @last_found, @changed)`),
     update: db.prepare('UPDATE probely_findings SET state = @state, scans = @scans, last_found = @last_found, changed = @changed WHERE tenant = @tenant AND id = @id'),
@@ -80,7 +83,8 @@ export function createFindingsRepo (db: Db) {
         else counts.highs++
         const found = q.byTemplate.get(tenant, targetId, position)
         if (found === undefined) {
-          const id = q.nextId.get(tenant) ?? 1
+          const id = q.nextId.get(tenant, tenant) ?? 1
+          q.handedOut.run(tenant, id)
           q.insert.run(params(tenant, {
             id, target: targetId, template: position, severity: template.severity, state: template.state,
             scans: [scanId], first_found: now, last_found: now, changed: now
@@ -92,7 +96,8 @@ export function createFindingsRepo (db: Db) {
       }
       return counts
     },
-    clear: (tenant: string) => { q.clear.run(tenant); q.clearTemplates.run(tenant) }
+    // a reset or a fixture load starts the tenant's ids anew, as a fresh tenant's
+    clear: (tenant: string) => { q.clear.run(tenant); q.clearTemplates.run(tenant); q.clearIds.run(tenant) }
   }
 }
 export type FindingsRepo = ReturnType<typeof createFindingsRepo>

@@ -138,6 +138,10 @@ t.test('DELETE: 204, and its scheduled scans, scans and findings go with it; lis
   // the clock runs on without the deleted target's events doing anything
   t.equal((await app.inject({ method: 'POST', url: '/__admin/clock', payload: { advanceMs: 30 * 86_400_000 } })).statusCode, 200)
   t.same(await listIds(probely, '/targets/'), [B])
+  // finding ids are never handed out twice: B's first finding comes after A's three, gone as they are
+  await probely({ method: 'POST', url: `/targets/${B}/scan_now/` }) // (B's own schedule may have run one already)
+  await app.inject({ method: 'POST', url: '/__admin/clock', payload: { advanceMs: 10_000 } })
+  t.same((await listIds(probely, '/findings/')), [4], 'a new id, not 1 again')
 })
 
 t.test('bulk update writes the fields on every target (all or none); bulk delete deletes them all', async t => {
