@@ -111,6 +111,8 @@ t.test('a token for another tenant: its records are a 404, never the record, and
   const { app, neostra, probely, token } = await buildTestApp(t)
   const blue = token({ ...ALICE, tenant: 'blue' })
   const asBlue = (scheme: string) => ({ authorization: `${scheme} ${blue}` })
+  // blue's clock frozen: the scan it creates launches, and its tasks must not move on while the test compares
+  t.equal((await app.inject({ method: 'POST', url: '/__admin/clock?tenant=blue', payload: { advanceMs: 0 } })).statusCode, 200)
   const created = await app.inject({ method: 'POST', url: '/api/v1/scans', headers: asBlue('Bearer'), payload: { id: 'blue-only', name: 'Blue', integrationId: 'int-postgres' } })
   t.equal(created.statusCode, 201)
   const ss = await app.inject({ method: 'POST', url: `/targets/${TARGET}/scheduledscans/`, headers: asBlue('JWT'), payload: { date_time: '2031-01-01T00:00:00Z' } })
