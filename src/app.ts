@@ -7,6 +7,7 @@ import { redactUrl } from './core/redact'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
 import cors from './http/cors'
+import commitBarrier from './http/commit-barrier'
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
@@ -106,6 +107,13 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
   await app.register(cors, { origins: config.corsOrigins })
+  // before the traffic hooks, so the journal keeps the answer that went out
+  await app.register(commitBarrier, {
+    marks: store,
+    unavailable: request => request.url.startsWith('/__admin')
+      ? { body: { error: 'Service Unavailable', message: 'the database could not commit a write this answer may have read; try again' }, contentType: 'application/json; charset=utf-8' }
+      : { body: vendorFor(request.url).errors.faultBody(503, request.method), contentType: vendorFor(request.url).errors.contentType }
+  })
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors, vendorName: path => vendorFor(path).name })
   await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
   if (config.adminApi) {
