@@ -37,13 +37,18 @@ t.test('431: headers too large, in the vendor\'s shape, journaled', async t => {
   const admin = parse(await raw(url, [`GET /__admin/requests HTTP/1.1\r\nHost: x\r\n${bigHeader}\r\n`]))
   t.same([admin.status, admin.body], [431, { error: 'Request Header Fields Too Large', message: 'the request\'s headers are too large' }], 'the admin API\'s shape')
   // the request line in one packet, the oversized headers in the next: the path is unknown
-  const later = parse(await raw(url, ['GET /api/v1/scans HTTP/1.1\r\nHost: x\r\n', `${bigHeader}\r\n`]))
-  t.same([later.status, later.body], [431, { detail: 'Request Header Fields Too Large.' }], 'no request line read: the vendor of unclaimed paths answers')
+  // (300 ms apart; on a loaded machine both may still arrive in one read, and then the path is known)
+  const later = parse(await raw(url, ['GET /api/v1/scans HTTP/1.1\r\nHost: x\r\n', `${bigHeader}\r\n`], 300))
+  const split = later.body.detail !== undefined
+  t.same([later.status, later.body], split
+    ? [431, { detail: 'Request Header Fields Too Large.' }]
+    : [431, { error: 'Request Header Fields Too Large', message: 'Request Header Fields Too Large', code: 431 }],
+  split ? 'no request line read: the vendor of unclaimed paths answers' : 'read in one piece after all: Neostra\'s')
 
   const journal = app.journal.find({ tenant: '(anonymous)', status: 431 })
   t.same(journal.map(e => [e.method, e.path, e.status, e.matched]).reverse(), [
     ['GET', '/targets/', 431, false], ['GET', '/api/v1/scans', 431, false], ['GET', '/__admin/requests', 431, false],
-    ['', '(unknown: the request line was not read)', 431, false]
+    split ? ['', '(unknown: the request line was not read)', 431, false] : ['GET', '/api/v1/scans', 431, false]
   ], 'each journaled in the anonymous share')
   t.equal(journal.at(-1)!.refused, 'Request Header Fields Too Large.', 'with the reason')
   t.ok(String(journal.at(-1)!.headers['x-big']).length < 2000, 'a header kept cut')
