@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import auth from './auth/jwt'
@@ -7,6 +8,8 @@ import { redactUrl } from './core/redact'
 import { createAjv, lazySerializerCompiler, lazyValidatorCompiler } from './http/compilers'
 import traffic from './http/traffic'
 import cors from './http/cors'
+import commitBarrier from './http/commit-barrier'
+import { clientErrorHandler, closingAnswers, type ErrorAnswer } from './http/client-errors'
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
@@ -27,6 +30,13 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT = 1024 * 1024
+
+/** The admin API's words for the errors answered on its behalf outside its routes. */
+const ADMIN_MESSAGES: Record<number, string> = {
+  408: 'the request did not arrive in time',
+  431: 'the request\'s headers are too large',
+  503: 'scanstub is stopping, or the database could not commit a write this answer may have read; try again'
+}
 
 /**
  * Slow or stalled clients never hold a socket for ever: a request (headers and body) must arrive within
@@ -64,6 +74,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     ? readFixtureFile(vendors, config.seedFile, { formats })
     : readFixtureFile(vendors, demoFixturePath, { trusted: true, formats })
   const db = openDatabase(config.database, vendors)
+  /** An error body in the shape of the path's owner: the admin API's, or the vendor's (as its faults answer). */
+  const errorAnswer: ErrorAnswer = (status, method, path) => path.startsWith('/__admin')
+    ? { body: { error: STATUS_CODES[status] ?? 'Error', message: ADMIN_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error' }, contentType: 'application/json; charset=utf-8' }
+    : { body: vendorFor(path).errors.faultBody(status, method), contentType: vendorFor(path).errors.contentType }
+  /** the app, for the clientError listener Fastify is made with (it journals what it refuses) */
+  const built: { app?: FastifyInstance } = {}
   const debugging = config.logLevel === 'debug' || config.logLevel === 'trace'
 
   const app = Fastify({
@@ -72,6 +88,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     requestTimeout: REQUEST_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     http: { headersTimeout: HEADERS_TIMEOUT_MS },
+    // what Node refuses before Fastify (431, 408, a malformed request) and the 503s of a stop, in the owner's shape
+    clientErrorHandler: clientErrorHandler(() => built.app!, errorAnswer),
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // a path Fastify cannot route (bad %-encoding, an id over maxParamLength) names nothing that exists:
     // a 404 in the vendor's shape, never Fastify's own 400/414 body
@@ -81,6 +100,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // request.log is the server's logger itself (no child logger with a reqId made per request) unless debugging
     ...(debugging ? {} : { childLoggerFactory: logger => logger })
   }).withTypeProvider<TypeBoxTypeProvider>()
+  built.app = app
   app.setValidatorCompiler(lazyValidatorCompiler(createAjv({ checkSchemas: options.checkSchemas, formats }), { eager: options.checkSchemas }))
   app.setSerializerCompiler(lazySerializerCompiler)
 
@@ -106,6 +126,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(auth, { secret: config.jwtSecret, publicKey: config.jwtPublicKey })
   await app.register(openapi, { vendors })
   await app.register(cors, { origins: config.corsOrigins })
+  await app.register(closingAnswers, { answer: errorAnswer })
+  // before the traffic hooks, so the journal keeps the answer that went out
+  await app.register(commitBarrier, { marks: store, unavailable: request => errorAnswer(503, request.method, request.url.split('?')[0]) })
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors, vendorName: path => vendorFor(path).name })
   await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
   if (config.adminApi) {

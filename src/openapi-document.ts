@@ -110,6 +110,8 @@ const STATUS_TEXT: Record<string, string> = {
   429: 'Too Many Requests', 500: 'Internal Server Error (also what a fault rule answers by default)', 503: 'Service Unavailable: not ready'
 }
 
+const UNAVAILABLE = 'Service Unavailable: a write this answer may have read was rolled back (a full disk, say); Retry-After: 1'
+
 /** each vendor as the document knows it; here its named schemas (`openapi.components`) are read */
 export interface ComponentsOwner { openapi: object }
 
@@ -123,6 +125,11 @@ export function finishDocument<T> (document: T, vendors: readonly ComponentsOwne
       op.operationId ??= OPERATION_IDS[`${method.toUpperCase()} ${path}`] ?? madeOperationId(method, path, op.tags?.[0])
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         if (!response.description || response.description === 'Default Response') response.description = STATUS_TEXT[status] ?? `HTTP ${status}`
+      }
+      // any answer that read stored values may be this (src/http/commit-barrier.ts): in the 500's shape
+      if (op.tags?.[0] !== 'health' && op.responses && !op.responses['503'] && path !== '/metrics') {
+        const shape = op.responses['500']?.content
+        op.responses['503'] = { description: UNAVAILABLE, ...(shape ? { content: shape } : {}) }
       }
       if (path.startsWith('/__admin')) op.security ??= [{ adminToken: [] }, {}] // the token only when ADMIN_TOKEN is set
       if (op.tags?.[0] === 'health') op.security ??= []

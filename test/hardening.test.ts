@@ -41,7 +41,7 @@ t.test('secrets are redacted in headers, query strings and bodies, at any depth'
   const [entry] = (await app.inject({ method: 'GET', url: '/__admin/requests?limit=1' })).json().requests
   const text = JSON.stringify(entry)
   t.notMatch(text, /SECRET/, 'no secret in the journal entry')
-  t.equal(entry.headers.authorization, '[redacted]')
+  t.equal(entry.headers.authorization, 'Bearer [redacted]', 'the scheme kept, the token not')
   for (const h of secretHeaders) t.equal(entry.headers[h], '[redacted]', h)
   t.same(entry.query, { access_token: '[redacted]', api_key: '[redacted]', page: '2' })
   t.equal(entry.body.config.password, '[redacted]')

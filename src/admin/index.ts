@@ -31,7 +31,7 @@ export default async function admin (app: FastifyInstance, options: { adminToken
 
   await app.register(stateRoutes, { healthProbeEveryMs: options.healthProbeEveryMs })
   await app.register(fixturesRoutes, { owners: options.vendors })
-  await app.register(requestsRoutes)
+  await app.register(requestsRoutes, { vendors: options.vendors })
   await app.register(faultsRoutes)
   await app.register(tokensRoutes)
   await app.register(clockRoutes)

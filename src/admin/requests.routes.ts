@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from '@sinclair/typebox'
 import type { JournalFilter } from '../core/journal'
-import { nearMiss } from '../core/near-misses'
+import { nearMiss, type MissContext } from '../core/near-misses'
+import { schemeOf } from '../core/redact'
+import type { VendorModule } from '../vendors/vendor-module'
 import { sendAdminError } from './errors'
 import { JournalEntry, JournalQuery, JournalTenantQuery, NearMissEntry, WaitQuery } from './schemas'
 
@@ -15,7 +17,13 @@ export const filterOf = (q: Static<typeof JournalQuery>): JournalFilter => ({
 })
 
 /** The request journal, newest first, as WireMock's /__admin/requests. */
-const requestsRoutes: FastifyPluginAsyncTypebox = async app => {
+const requestsRoutes: FastifyPluginAsyncTypebox<{ vendors: readonly VendorModule[] }> = async (app, { vendors }) => {
+  // each vendor's lookups, prepared once; the owner of a path as the app decides it (the last owns the rest)
+  const owners = vendors.map(v => ({ owns: v.ownsPath, schemes: v.nearMisses?.schemes, tenantsHolding: v.nearMisses?.tenantsHolding?.(app.store.db) }))
+  const contextOf = (entry: { path: string, status: number, tenant: string, headers: Record<string, unknown> }): MissContext => {
+    const owner = owners.find(o => o.owns(entry.path)) ?? owners[owners.length - 1]
+    return { status: entry.status, tenant: entry.tenant, scheme: schemeOf(entry.headers.authorization), schemes: owner?.schemes, tenantsHolding: owner?.tenantsHolding }
+  }
   const list = Type.Object({ requests: Type.Array(JournalEntry) })
 
   app.get('/requests', {
@@ -58,7 +66,9 @@ const requestsRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async request => ({
     requests: app.journal.find({ ...filterOf(request.query), missed: true }).flatMap(entry => {
       if (entry.method === 'EVENT') return []
-      const miss = nearMiss(app.vendorRoutes, entry.method, entry.path, entry.matched ? entry.refused : undefined)
+      const miss = entry.matched
+        ? nearMiss(app.vendorRoutes, entry.method, entry.path, entry.refused, contextOf(entry))
+        : nearMiss(app.vendorRoutes, entry.method, entry.path)
       return miss ? [{ ...entry, ...miss }] : []
     })
   }))

@@ -123,6 +123,9 @@ export class Clocks {
     const event: QueuedEvent = { tenant, key, at, seq: this.seq++, run, late: at < this.now(tenant), cancelled: false }
     c.byKey.set(key, event)
     c.queue.push(event)
+    // replaced and cancelled events stay queued until popped, and one due in years never is: a PATCH
+    // loop on one schedule grew the heap (and the process, ~1 MB a second in the soak) without bound
+    if (c.queue.size > 2 * c.byKey.size + 64) c.queue.retain(e => !e.cancelled)
     if (this.running) this.touched.add(c)
     else this.wakeFor(c)
   }
@@ -290,6 +293,8 @@ export class Clocks {
     if (realAt === Infinity) return
     c.wakeSeq = head.seq
     this.wakes.push({ realAt, tenant: c.tenant, seq: head.seq })
+    // stale wake-ups (a head since replaced) are skipped when popped; far-future ones are dropped here
+    if (this.wakes.size > 2 * this.clocks.size + 64) this.wakes.retain(w => this.clocks.get(w.tenant)?.wakeSeq === w.seq)
     this.arm()
   }
 

@@ -41,4 +41,11 @@ export class MinHeap<T> {
   }
 
   clear (): void { this.items.length = 0 }
+
+  /** Keeps only the items `keep` says to, in heap order again (O(n)): for queues with lazy deletion. */
+  retain (keep: (item: T) => boolean): void {
+    const kept = this.items.filter(keep)
+    this.items.length = 0
+    for (const item of kept) this.push(item)
+  }
 }

@@ -9,10 +9,25 @@ export const REDACTED = '[redacted]'
 /** Whether a header, query parameter or body field of this name holds a secret. */
 export const isSecretKey = (name: string): boolean => SECRET_WORDS.test(name)
 
+/** `JWT eyJ…` → `JWT [redacted]`: the scheme says nothing secret and is half of "why was I refused" */
+const SCHEME = /^([A-Za-z][A-Za-z0-9-]{0,19}) +\S/
+
+function redactHeader (name: string, value: unknown): unknown {
+  if (!isSecretKey(name)) return value
+  const scheme = typeof value === 'string' && (name === 'authorization' || name === 'proxy-authorization') ? SCHEME.exec(value) : null
+  return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED
+}
+
+/** Headers with secret-looking ones redacted; an Authorization header keeps its scheme (`Bearer [redacted]`). */
 export function redactHeaders (headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(headers)) out[k] = isSecretKey(k) ? REDACTED : v
+  for (const [k, v] of Object.entries(headers)) out[k] = redactHeader(k, v)
   return out
+}
+
+/** The scheme of a journaled (redacted) Authorization header, if it had one. */
+export function schemeOf (redacted: unknown): string | undefined {
+  return typeof redacted === 'string' && redacted.endsWith(` ${REDACTED}`) ? redacted.slice(0, -REDACTED.length - 1) : undefined
 }
 
 /** A query string's parameters with secret-looking ones redacted (`access_token`, `api_key`, ...). */

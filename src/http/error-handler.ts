@@ -34,6 +34,8 @@ export function errorHandler (shapes: ErrorShapes, label: string) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return shapes.clientError(error.statusCode, error.message, reply)
     request.log.error({ err: error }, `${label} failed`)
-    return shapes.serverError(reply)
+    // a route's own serializer (set before the failure, perhaps the failure itself) must not write the
+    // error's body: Fastify would answer FST_ERR_FAILED_ERROR_SERIALIZATION in its own shape
+    return shapes.serverError(reply.serializer(JSON.stringify))
   }
 }

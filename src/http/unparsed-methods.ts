@@ -13,7 +13,7 @@ function write (socket: Duplex, answer: RawAnswer): void {
 }
 
 /** The request line and headers of a raw packet Node's parser refused (a method it does not know). */
-function parsePacket (packet: Buffer): { method: string, url: string, headers: IncomingHttpHeaders } | undefined {
+export function parsePacket (packet: Buffer): { method: string, url: string, headers: IncomingHttpHeaders } | undefined {
   const text = packet.toString('latin1')
   const end = text.indexOf('\r\n\r\n')
   const lines = (end < 0 ? text : text.slice(0, end)).split('\r\n')

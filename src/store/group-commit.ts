@@ -12,6 +12,11 @@ interface Waiter { resolve: () => void, reject: (err: Error) => void }
  */
 export class GroupCommit {
   private waiters: Waiter[] = []
+  /** batches begun so far; the open one, if any, is number `begun` */
+  private begun = 0
+  private open = false
+  /** the number of the last batch whose COMMIT failed (or that SQLite dropped) */
+  private lastFailed = 0
   private readonly begin
   private readonly commit
   private readonly rollback
@@ -26,6 +31,8 @@ export class GroupCommit {
   write<T> (fn: () => T): Promise<T> {
     if (!this.db.inTransaction) {
       this.begin.run()
+      this.begun++
+      this.open = true
       setImmediate(() => this.flush())
     }
     let result: T
@@ -39,13 +46,38 @@ export class GroupCommit {
     return new Promise<T>((resolve, reject) => this.waiters.push({ resolve: () => resolve(result), reject }))
   }
 
+  /**
+   * A read's mark: the first batch whose writes a read made from now on may see (the open one, or the
+   * next). Reads on this connection see the open batch's uncommitted writes, so an answer must not go
+   * out before `settled(mark)` says every batch since was committed.
+   */
+  mark (): number {
+    return this.open ? this.begun : this.begun + 1
+  }
+
+  /**
+   * Whether every batch from `mark` on was committed: `true` at once when none is open and none failed
+   * (the usual case, no promise made), else a promise that settles with the open batch.
+   */
+  settled (mark: number): boolean | Promise<boolean> {
+    if (!this.open) return this.lastFailed < mark
+    return new Promise<boolean>(resolve => this.waiters.push({
+      resolve: () => resolve(this.lastFailed < mark),
+      reject: () => resolve(false)
+    }))
+  }
+
   /** Commits the open batch now (also called before the database closes). */
   flush (): void {
     const waiters = this.waiters
     this.waiters = []
+    const batch = this.begun
+    const wasOpen = this.open
+    this.open = false
     if (!this.db.inTransaction) {
-      if (waiters.length === 0) return
       // SQLite rolled the whole batch back on its own (a full disk, say): none of it was stored
+      if (wasOpen) this.lastFailed = batch
+      if (waiters.length === 0) return
       this.onRollback()
       for (const w of waiters) w.reject(new Error('the write was rolled back before it could be committed'))
       return
@@ -54,6 +86,7 @@ export class GroupCommit {
       this.commit.run()
     } catch (err) {
       if (this.db.inTransaction) this.rollback.run()
+      this.lastFailed = batch
       this.onRollback()
       for (const w of waiters) w.reject(err as Error)
       return

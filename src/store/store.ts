@@ -46,6 +46,9 @@ export function createStore (db: Db, owners: readonly RepoOwner[]) {
     db: db as Db,
     /** Every write goes through here: resolves once it is committed (see GroupCommit). */
     write: <T>(fn: () => T): Promise<T> => batch.write(fn),
+    /** A read's mark, and whether every batch since was committed (see GroupCommit.mark/settled). */
+    readMark: () => batch.mark(),
+    committedSince: (mark: number) => batch.settled(mark),
     /** Commits what is pending; before the database closes. */
     flush: () => batch.flush(),
     transaction,

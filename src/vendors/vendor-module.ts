@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { DataOwner } from '../core/tenants'
+import type { Db } from '../store/db'
 import type { RawAnswerer } from '../http/unparsed-methods'
 
 /** What the app hands each vendor's plugin. */
@@ -46,6 +47,13 @@ export interface VendorModule<Repos extends object = object, Part = unknown> ext
     securitySchemes: Record<string, object>
     /** its schemas as named components of the document, by name (src/openapi-document.ts) */
     components?: Record<string, object>
+  }
+  /** what the near-miss report (GET /__admin/requests/near-misses) asks of it */
+  nearMisses?: {
+    /** the Authorization schemes its routes take */
+    schemes: readonly string[]
+    /** made once: the tenants holding a record with this id, for a route's path parameter (undefined: it names no record) */
+    tenantsHolding?: (db: Db) => (route: string, param: string, id: string) => string[] | undefined
   }
   /** test controls of its own, registered under `/__admin/<name>` */
   admin?: (app: FastifyInstance) => Promise<void>

@@ -62,7 +62,7 @@ t.test('the journal: newest first, filters, count, unmatched, no secrets, cleare
     ['PATCH', SCAN, 200]
   ], 'newest first; /health and admin calls are not journaled')
   const patch = all[2]
-  t.equal(patch.headers.authorization, '[redacted]')
+  t.equal(patch.headers.authorization, 'Bearer [redacted]')
   t.same(patch.body, { name: 'one', config: { password: '[redacted]', nested: { api_key: '[redacted]' } } })
   t.notOk(JSON.stringify(all).includes('eyJ'), 'no token anywhere in the journal')
   t.same(all[0].query, { x: '1' })

@@ -161,3 +161,18 @@ t.test('POST /__admin/clock drives it; GET reads it; reset lets it run again', a
   t.equal(res.json().mode, 'real', 'a reset lets the clock follow real time again')
   t.ok(Math.abs(Date.parse(res.json().now) - Date.now()) < 60_000)
 })
+
+t.test('an event replaced again and again keeps the queues small (none of the replaced ones is ever due)', async t => {
+  const { clocks } = clocksOn(t)
+  const far = Date.now() + 5 * 365 * 24 * 3600 * 1000
+  let ran = 0
+  // a PATCH loop on one schedule due in years, on a real clock (each replacement is a new head and wake-up)
+  for (let i = 0; i < 10_000; i++) clocks.schedule('a', 'ss-1', far - i, () => { ran++ })
+  clocks.schedule('a', 'ss-2', far + 1, () => { ran++ })
+  const inner = clocks as unknown as { clocks: Map<string, { queue: { size: number } }>, wakes: { size: number } }
+  t.ok(inner.clocks.get('a')!.queue.size <= 2 * 2 + 64 + 1, `the tenant's queue holds ${inner.clocks.get('a')!.queue.size} events for 2 live ones`)
+  t.ok(inner.wakes.size <= 2 * 1 + 64 + 1, `${inner.wakes.size} wake-ups kept for one clock`)
+  // the live events still run, each once, in order
+  await clocks.set('a', far + 2)
+  t.equal(ran, 2)
+})

@@ -11,9 +11,17 @@ export const STRESS = process.env.STRESS === '1'
 
 export interface Served { child: ChildProcess, url: string, exited: Promise<number | null> }
 
-/** Starts the built server as its own process on a free port of 127.0.0.1. */
-export function serve (database: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', database], {
+/**
+ * Starts the built server as its own process on a free port of 127.0.0.1; `fileSizeKb` caps the size of
+ * any file it writes (bash's `ulimit -f`): a full disk, as SQLite meets it (EFBIG; Node ignores SIGXFSZ).
+ */
+export function serve (database: string, env: Record<string, string> = {}, fileSizeKb?: number): Promise<Served> {
+  const args = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', database]
+  const [command, argv] = fileSizeKb === undefined
+    ? [process.execPath, args]
+    // (tap's process-info hook, injected through NODE_OPTIONS, catches SIGXFSZ and dies of it: unset here)
+    : ['bash', ['-c', `unset NODE_OPTIONS; ulimit -f ${Math.floor(fileSizeKb)} && exec "$0" "$@"`, process.execPath, ...args]]
+  const child = spawn(command, argv, {
     env: { PATH: process.env.PATH, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })

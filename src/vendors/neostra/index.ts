@@ -5,6 +5,10 @@ import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
+import { neostraTenantsHolding } from './near-misses'
+
+/** Neostra takes `Authorization: Bearer <token>` only */
+const SCHEMES = ['Bearer'] as const
 import { AUTH_MESSAGES, neostraFaultBody, sendBadRequest, sendError, sendNotFound } from './errors'
 import { countNeostra, exportNeostraFixture, loadNeostraFixture, NeostraFixture, normalizeNeostraFixture } from './fixture'
 import { isNeostraCron } from './cron'
@@ -63,7 +67,7 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
     if (request.is404) return done()
     const needs = request.routeOptions.config.neostraAuth
     if (needs === 'none') return done()
-    const result = app.authenticate(request, ['Bearer'], { temporary: needs === 'temporary' })
+    const result = app.authenticate(request, SCHEMES, { temporary: needs === 'temporary' })
     if (!result.ok) {
       reply.header('www-authenticate', 'Bearer')
       sendError(reply, 401, AUTH_MESSAGES[result.failure])
@@ -110,6 +114,7 @@ export default defineVendor<Repos, NeostraFixture>({
   // any path under /api is Neostra's to answer (its 404), as are the guides' /v1 paths
   ownsPath: path => path === '/api' || path.startsWith('/api/') || path.startsWith('/v1/') || path === '/v1',
   plugin: neostra,
+  nearMisses: { schemes: SCHEMES, tenantsHolding: neostraTenantsHolding },
   migrations: join(migrationsDir, 'neostra'),
   createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
   fixture: {

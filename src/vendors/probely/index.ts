@@ -7,6 +7,10 @@ import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
+import { probelyTenantsHolding } from './near-misses'
+
+/** Probely's own `JWT <token>`; `Bearer` is accepted too (contract section 3) */
+const SCHEMES = ['JWT', 'Bearer'] as const
 import { parseDrfDateTime } from './datetime'
 import { drfValidate } from './drf'
 import { negotiate } from './negotiation'
@@ -106,7 +110,7 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
     const negotiation = negotiate(request.headers.accept, (request.query as { format?: string | string[] }).format)
     if (negotiation === 'not-found') return sendDetail(reply, 404, DETAIL.notFound)
     if (negotiation === 'not-acceptable') return sendDetail(reply, 406, DETAIL.notAcceptable)
-    const result = app.authenticate(request, ['JWT', 'Bearer'])
+    const result = app.authenticate(request, SCHEMES)
     if (!result.ok) {
       reply.header('www-authenticate', 'JWT realm="api"')
       sendDetail(reply, 401, authDetail(result.failure))
@@ -153,7 +157,7 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
       ({ status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ detail }) })
     options.rawAnswers.answer = (method, url, headers) => {
       if (url.startsWith('/__admin')) return undefined
-      const auth = app.authenticate({ headers } as FastifyRequest, ['JWT', 'Bearer'])
+      const auth = app.authenticate({ headers } as FastifyRequest, SCHEMES)
       if (!auth.ok) return json(401, authDetail(auth.failure), { 'www-authenticate': 'JWT realm="api"' })
       const allowed = methodsOf(url.split('?')[0])
       return allowed ? json(405, DETAIL.methodNotAllowed(method), { allow: allowed.join(', ') }) : json(404, DETAIL.notFound)
@@ -167,6 +171,7 @@ export default defineVendor<Repos, ProbelyFixture>({
   prefixes: [''],
   ownsPath: () => true,
   plugin: probely,
+  nearMisses: { schemes: SCHEMES, tenantsHolding: probelyTenantsHolding },
   migrations: join(migrationsDir, 'probely'),
   createRepos,
   forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },

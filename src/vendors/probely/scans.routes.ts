@@ -113,8 +113,8 @@ const scansRoutes: FastifyPluginAsyncTypebox = async app => {
     if ('errors' in read) return reply.code(400).type('application/json').send(read.errors)
     if ('refusal' in read) return sendError(reply, read.refusal)
     try {
-      const scan = await app.store.write(() => workflow.start(tenant, { targetId: target.id, scanProfile: read.profile, options: read.options, user: user(request) }))
-      return render(tenant, scan, request)
+      // rendered in the write's own turn: a reset or fixture load queued behind it cannot remove the target first
+      return await app.store.write(() => render(tenant, workflow.start(tenant, { targetId: target.id, scanProfile: read.profile, options: read.options, user: user(request) }), request))
     } catch (err) {
       if (err instanceof ScanRefusal) return sendError(reply, err.message)
       throw err
@@ -178,7 +178,7 @@ const scansRoutes: FastifyPluginAsyncTypebox = async app => {
       const scan = repos.scans.get(tenant, request.params.id)
       if (!scan || scan.target !== request.params.target_id) return sendDetail(reply, 404, DETAIL.notFound)
       try {
-        return render(tenant, await app.store.write(() => workflow.act(tenant, repos.scans.get(tenant, scan.id)!, action)), request)
+        return await app.store.write(() => render(tenant, workflow.act(tenant, repos.scans.get(tenant, scan.id)!, action), request))
       } catch (err) {
         if (err instanceof ScanRefusal) return sendError(reply, err.message)
         throw err
@@ -214,11 +214,10 @@ const scansRoutes: FastifyPluginAsyncTypebox = async app => {
     if (bad && 'refusal' in bad.read) return sendError(reply, bad.read.refusal)
     const busy = plans.find(p => repos.scans.running(tenant, p.target.id) !== undefined)
     if (busy) return sendError(reply, `There is already a scan running on target "${busy.target.id}".`)
-    const started = await app.store.write(() => plans.map(p => {
+    return await app.store.write(() => plans.map(p => {
       const r = p.read as { profile: string, options: ScanOptions }
-      return workflow.start(tenant, { targetId: p.target.id, scanProfile: r.profile, options: r.options, user: user(request) })
+      return render(tenant, workflow.start(tenant, { targetId: p.target.id, scanProfile: r.profile, options: r.options, user: user(request) }), request)
     }))
-    return started.map(s => render(tenant, s, request))
   })
 
   for (const action of ['cancel', 'pause', 'resume'] as const) {
@@ -244,8 +243,7 @@ const scansRoutes: FastifyPluginAsyncTypebox = async app => {
         const refusal = refusalOf(s!.status, action)
         if (refusal !== undefined) return sendError(reply, refusal)
       }
-      const done = await app.store.write(() => unique.map(s => workflow.act(tenant, repos.scans.get(tenant, s.id)!, action)))
-      return done.map(s => render(tenant, s, request))
+      return await app.store.write(() => unique.map(s => render(tenant, workflow.act(tenant, repos.scans.get(tenant, s.id)!, action), request)))
     })
   }
 }

@@ -87,7 +87,10 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const tenant = request.principal.tenant
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
-    const blackout = targets.getStored(tenant, request.params.target_id)!.blackout_period
+    // found before the body was read; a reset or fixture load may have removed it since
+    const target = targets.getStored(tenant, request.params.target_id)
+    if (target === undefined) return sendDetail(reply, 404, DETAIL.notFound)
+    const blackout = target.blackout_period
     const scan: StoredScheduledScan = {
       id: newProbelyId(),
       target: request.params.target_id,
@@ -109,8 +112,13 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     }
     const rule = scheduledScanRuleErrors(scan)
     if (rule.length > 0) return sendFieldErrors(reply, { non_field_errors: rule })
-    await app.store.write(() => { scheduledScans.insert(tenant, scan); app.store.probelyEngine(app.clocks).scheduler.changed(tenant, scan.target, scan.id) }) // probely workflows: arm it
-    return sendScheduledScan(reply.code(201), render(tenant, scan))
+    // rendered in the write's own turn (probely workflows: armed there too): what comes after cannot change it
+    const view = await app.store.write(() => {
+      scheduledScans.insert(tenant, scan)
+      app.store.probelyEngine(app.clocks).scheduler.changed(tenant, scan.target, scan.id)
+      return render(tenant, scan)
+    })
+    return sendScheduledScan(reply.code(201), view)
   })
 
   app.get('/targets/:target_id/scheduledscans/:id/', {
@@ -128,13 +136,17 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     const { changes, errors } = readBody(request, targets.profileExists)
     if (hasErrors(errors)) return sendFieldErrors(reply, errors)
     // probely workflows: afterPatch re-arms the schedule when the PATCH (or PUT) was written
-    const result = await app.store.write(() => app.store.probelyEngine(app.clocks).scheduler.afterPatch(tenant, scheduledScans.patch(tenant, params.target_id, params.id, changes, stamp(request), after => {
-      const rule = scheduledScanRuleErrors(after)
-      return rule.length > 0 ? { non_field_errors: rule } : undefined
-    })))
+    // rendered in the write's own turn: a reset or fixture load queued behind it cannot remove the target first
+    const result = await app.store.write(() => {
+      const patched = app.store.probelyEngine(app.clocks).scheduler.afterPatch(tenant, scheduledScans.patch(tenant, params.target_id, params.id, changes, stamp(request), after => {
+        const rule = scheduledScanRuleErrors(after)
+        return rule.length > 0 ? { non_field_errors: rule } : undefined
+      }))
+      return patched && !('errors' in patched) ? { view: render(tenant, patched.scan) } : patched
+    })
     if (!result) return sendDetail(reply, 404, DETAIL.notFound)
     if ('errors' in result) return sendFieldErrors(reply, result.errors)
-    return sendScheduledScan(reply, render(tenant, result.scan))
+    return sendScheduledScan(reply, result.view)
   }
 
   app.put('/targets/:target_id/scheduledscans/:id/', {
