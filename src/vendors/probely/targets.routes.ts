@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DETAIL, sendDetail } from './errors'
-import { paginate } from './pagination'
+import { paginateJson, sendPageJson } from './pagination'
+import { serializeTarget } from './target.serializer'
 import { Detail, Page, PageQuery, Target, TargetIdParams } from './schemas'
 
 const security = [{ probelyJWT: [] }]
@@ -14,8 +15,8 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List targets', security, querystring: PageQuery, response: { 200: Page(Target), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    return paginate(request.query, targets.count(tenant), (limit, offset) => targets.page(tenant, limit, offset)) ??
-      sendDetail(reply, 404, DETAIL.invalidPage)
+    const json = await paginateJson(request.query, targets.count(tenant), (limit, offset) => targets.pageAnswers(tenant, limit, offset), serializeTarget)
+    return sendPageJson(reply, json)
   })
 
   app.get('/targets/:id/', {
