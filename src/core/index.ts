@@ -29,6 +29,10 @@ export interface CoreOptions {
   journal: JournalLimits
   faults: FaultLimits
   formats: Record<string, (value: string) => boolean>
+  /** TENANT_LIMIT */
+  tenantLimit?: number
+  /** after a write that changed much of the file */
+  afterBigWrite?: () => void
 }
 
 /**
@@ -44,8 +48,14 @@ async function core (app: FastifyInstance, options: CoreOptions) {
   app.decorate('clocks', clocks)
   const journal = new Journal(options.journal)
   app.decorate('journal', journal)
-  app.decorate('faults', new Faults(options.faults))
-  app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats))
+  const faults = new Faults(options.faults)
+  app.decorate('faults', faults)
+  app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats, {
+    limit: options.tenantLimit ?? Number.MAX_SAFE_INTEGER,
+    // a dropped tenant keeps nothing in memory either: memory is bounded by the settings, not by the tenants ever seen
+    onDrop: tenant => { journal.clear(tenant); faults.remove(tenant) },
+    afterBigWrite: options.afterBigWrite
+  }))
   app.addHook('onClose', async () => { clocks.close(); journal.close() })
 
   // what was pending when the server stopped is scheduled again (what fell due meanwhile runs late)
