@@ -134,6 +134,7 @@ export function createTenants (db: Db, store: Store, modules: readonly AnyOwner[
     clocks.forget(tenant)
     store.transaction(() => clear(tenant))()
     limits.onDrop?.(tenant)
+    limits.afterBigWrite?.() // once per burst: the dropped pages go back to the file system
   }
   /** `tenant` was just used: it moves to the end; past the limit the tenants used longest ago go. */
   const used = (tenant: string) => {
