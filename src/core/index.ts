@@ -6,7 +6,7 @@ import type { Store } from '../store/store'
 import { Clocks } from './clock'
 import { Faults, type FaultLimits } from './faults'
 import { Journal, type JournalLimits } from './journal'
-import { createTenants, type DataOwner, type Tenants } from './tenants'
+import { createTenants, type DataOwner, SEED_TENANT, type Tenants } from './tenants'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,6 +60,9 @@ async function core (app: FastifyInstance, options: CoreOptions) {
 
   // what was pending when the server stopped is scheduled again (what fell due meanwhile runs late)
   for (const owner of owners) owner.workflows?.resume(store.reposOf(owner) as never, clocks)
+  // the seed's stored copy is data to copy, not a tenant: nothing of it may run (a scheduled scan of the
+  // seed firing would launch in it, and every new tenant would then be copied with that launch)
+  clocks.forget(SEED_TENANT)
 }
 
 export default fp(core, { name: 'scanstub-core' })
