@@ -24,7 +24,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     starts: { type: 'string', default: '9' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    scale: { type: 'boolean' } // `npm run bench -- --scale`: bench/scale.ts instead
   }
 })
 /** A whole number option, at least `min`; anything else stops the bench with one line. */
@@ -170,6 +171,6 @@ async function main () {
   }
 }
 
-main()
+(args.scale ? import('./scale').then(m => m.done) : main())
   .catch(err => { console.error(err); process.exitCode = 1 })
   .finally(() => rmSync(work, { recursive: true, force: true }))

@@ -13,6 +13,7 @@ import { clientErrorHandler, closingAnswers, type ErrorAnswer } from './http/cli
 import { demoFixturePath } from './paths'
 import { openDatabase } from './store/db'
 import { readFixtureFile } from './store/fixtures'
+import { createMaintenance } from './store/maintenance'
 import { createStore, type Store } from './store/store'
 import { formatsOf, VENDORS } from './vendors/index'
 import type { VendorModule } from './vendors/vendor-module'
@@ -117,8 +118,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const store = createStore(db, vendors)
   app.decorate('config', config)
   app.decorate('store', store)
-  app.addHook('onClose', async () => { store.flush(); db.close() })
-  await app.register(core, { db, store, owners: vendors, seed, journal: { entries: config.journalLimit, bytes: config.journalBytes }, faults: { rulesPerTenant: config.faultRulesLimit, ruleBytes: config.faultRuleBytes }, formats })
+  const maintenance = createMaintenance(db)
+  app.addHook('onClose', async () => { store.flush(); maintenance.stop(); db.close() })
+  await app.register(core, { db, store, owners: vendors, seed, tenantLimit: config.tenantLimit, afterBigWrite: maintenance.afterBigWrite, journal: { entries: config.journalLimit, bytes: config.journalBytes }, faults: { rulesPerTenant: config.faultRulesLimit, ruleBytes: config.faultRuleBytes }, formats })
 
   // an empty database gets the demo data (or SEED_FILE) at once, so the README's curl lines work
   app.tenants.ensure('default')
@@ -132,7 +134,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(traffic, { vendorFor: path => vendorFor(path).errors, vendorName: path => vendorFor(path).name })
   await app.register(healthRoutes, { probeEveryMs: options.healthProbeEveryMs })
   if (config.adminApi) {
-    await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, healthProbeEveryMs: options.healthProbeEveryMs })
+    await app.register(admin, { prefix: '/__admin', adminToken: config.adminToken, vendors, fixtureBodyLimit: config.fixtureBodyLimit, healthProbeEveryMs: options.healthProbeEveryMs })
     await app.register(metricsRoutes, { adminToken: config.adminToken })
   }
   // a method Node's parser refuses (FOO) or CONNECT never reaches Fastify: the owning vendor may answer it raw

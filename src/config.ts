@@ -29,6 +29,8 @@ export interface Config {
   journalBytes: number
   faultRulesLimit: number
   faultRuleBytes: number
+  tenantLimit: number
+  fixtureBodyLimit: number
   /** origins allowed by CORS; empty: CORS off */
   corsOrigins: string[]
 }
@@ -47,6 +49,7 @@ interface Values {
   PORT: number, HOST: string, DATABASE: string, JWT_SECRET: string, JWT_PUBLIC_KEY: string, LOG_LEVEL: Config['logLevel'],
   SEED_FILE: string, STRICT: boolean, ADMIN_TOKEN: string, ADMIN_API: boolean, JOURNAL_LIMIT: number, ALLOW_INSECURE: boolean
   JOURNAL_BYTES: number, FAULT_RULES_LIMIT: number, FAULT_RULE_BYTES: number, CORS_ORIGINS: string
+  TENANT_LIMIT: number, FIXTURE_BODY_LIMIT: number
 }
 
 /** a value as given: `label` names where (`--host`), `origin` adds the value (`--host "x"`) */
@@ -102,6 +105,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: Confi
     journalBytes: v.JOURNAL_BYTES ?? 4_194_304,
     faultRulesLimit: v.FAULT_RULES_LIMIT ?? 100,
     faultRuleBytes: v.FAULT_RULE_BYTES ?? 65_536,
+    tenantLimit: v.TENANT_LIMIT ?? 10_000,
+    fixtureBodyLimit: v.FIXTURE_BODY_LIMIT ?? 134_217_728,
     corsOrigins: v.CORS_ORIGINS === undefined ? [] : v.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== '')
   }
 }

@@ -27,6 +27,8 @@ t.test('defaults: loopback, in memory, the development secret', async t => {
     journalBytes: 4194304,
     faultRulesLimit: 100,
     faultRuleBytes: 65536,
+    tenantLimit: 10000,
+    fixtureBodyLimit: 134217728,
     corsOrigins: []
   })
 })

@@ -15,7 +15,11 @@ export const adminErrorHandler = errorHandler({
   },
   invalidJson: (error, reply) => sendAdminError(reply, 400, 'Bad Request', error.message),
   unsupportedMediaType: (_request, reply) => sendAdminError(reply, 415, 'Unsupported Media Type', 'admin bodies are application/json'),
-  tooLarge: reply => sendAdminError(reply, 413, 'Payload Too Large', 'the admin body is too large'),
+  tooLarge: reply => {
+    const limit = reply.request.routeOptions.bodyLimit
+    const setting = reply.request.routeOptions.url?.endsWith('/fixtures') ? ' (FIXTURE_BODY_LIMIT)' : ''
+    return sendAdminError(reply, 413, 'Payload Too Large', `the body is larger than ${limit} bytes${setting}`)
+  },
   clientError: (status, message, reply) => sendAdminError(reply, status, 'Bad Request', message),
   serverError: reply => sendAdminError(reply, 500, 'Internal Server Error', 'admin call failed')
 }, 'admin call')

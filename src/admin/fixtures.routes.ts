@@ -2,20 +2,23 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DEFAULT_TENANT } from '../core/tenant-name'
 import { fixtureSchema, type FixtureOwner } from '../store/fixtures'
-import { TenantQuery } from './schemas'
+import { AdminError, TenantQuery } from './schemas'
 
-const fixturesRoutes: FastifyPluginAsyncTypebox<{ owners: readonly FixtureOwner[] }> = async (app, { owners }) => {
+const fixturesRoutes: FastifyPluginAsyncTypebox<{ owners: readonly FixtureOwner[], bodyLimit?: number }> = async (app, { owners, bodyLimit }) => {
   app.get('/fixtures', {
     schema: { tags: ['admin'], summary: "Export a tenant's state in the fixture format", querystring: TenantQuery, response: { 200: fixtureSchema(owners) } }
   }, async request => app.tenants.exportFixture(request.query.tenant ?? DEFAULT_TENANT))
 
   app.put('/fixtures', {
+    // FIXTURE_BODY_LIMIT, not the vendors' 1 MiB: a 100,000-record fixture is ~70 MB
+    ...(bodyLimit === undefined ? {} : { bodyLimit }),
     schema: {
       tags: ['admin'],
       summary: "Replace a tenant's data with a fixture (checked whole first: a bad fixture changes nothing)",
       querystring: TenantQuery,
       body: Type.Unknown(),
       response: {
+        413: AdminError,
         200: Type.Object({
           tenant: Type.String(),
           loaded: Type.Record(Type.String(), Type.Integer(), { description: 'records loaded of each kind (named <vendor>.<kind> where two vendors share a kind)' })

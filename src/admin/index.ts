@@ -14,7 +14,7 @@ import tokensRoutes from './tokens.routes'
  * `/__admin`, WireMock's convention: health, reset, fixtures, the journal, faults, tokens. Guarded by
  * ADMIN_TOKEN when set; not registered at all when ADMIN_API=off.
  */
-export default async function admin (app: FastifyInstance, options: { adminToken?: string, vendors: readonly VendorModule[], healthProbeEveryMs?: number }) {
+export default async function admin (app: FastifyInstance, options: { adminToken?: string, vendors: readonly VendorModule[], healthProbeEveryMs?: number, fixtureBodyLimit?: number }) {
   // every admin route documents the same error answers, and the admin token when one is set
   app.addHook('onRoute', route => {
     const schema = (route.schema ?? {}) as Record<string, any>
@@ -30,7 +30,7 @@ export default async function admin (app: FastifyInstance, options: { adminToken
   app.setNotFoundHandler((request, reply) => sendAdminError(reply, 404, 'Not Found', `no admin route ${request.method} ${request.url}`))
 
   await app.register(stateRoutes, { healthProbeEveryMs: options.healthProbeEveryMs })
-  await app.register(fixturesRoutes, { owners: options.vendors })
+  await app.register(fixturesRoutes, { owners: options.vendors, bodyLimit: options.fixtureBodyLimit })
   await app.register(requestsRoutes, { vendors: options.vendors })
   await app.register(faultsRoutes)
   await app.register(tokensRoutes)

@@ -6,7 +6,7 @@ import type { Store } from '../store/store'
 import { Clocks } from './clock'
 import { Faults, type FaultLimits } from './faults'
 import { Journal, type JournalLimits } from './journal'
-import { createTenants, type DataOwner, type Tenants } from './tenants'
+import { createTenants, type DataOwner, SEED_TENANT, type Tenants } from './tenants'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +29,10 @@ export interface CoreOptions {
   journal: JournalLimits
   faults: FaultLimits
   formats: Record<string, (value: string) => boolean>
+  /** TENANT_LIMIT */
+  tenantLimit?: number
+  /** after a write that changed much of the file */
+  afterBigWrite?: () => void
 }
 
 /**
@@ -44,12 +48,21 @@ async function core (app: FastifyInstance, options: CoreOptions) {
   app.decorate('clocks', clocks)
   const journal = new Journal(options.journal)
   app.decorate('journal', journal)
-  app.decorate('faults', new Faults(options.faults))
-  app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats))
+  const faults = new Faults(options.faults)
+  app.decorate('faults', faults)
+  app.decorate('tenants', createTenants(db, store, owners, options.seed, clocks, options.formats, {
+    limit: options.tenantLimit ?? Number.MAX_SAFE_INTEGER,
+    // a dropped tenant keeps nothing in memory either: memory is bounded by the settings, not by the tenants ever seen
+    onDrop: tenant => { journal.clear(tenant); faults.remove(tenant) },
+    afterBigWrite: options.afterBigWrite
+  }))
   app.addHook('onClose', async () => { clocks.close(); journal.close() })
 
   // what was pending when the server stopped is scheduled again (what fell due meanwhile runs late)
   for (const owner of owners) owner.workflows?.resume(store.reposOf(owner) as never, clocks)
+  // the seed's stored copy is data to copy, not a tenant: nothing of it may run (a scheduled scan of the
+  // seed firing would launch in it, and every new tenant would then be copied with that launch)
+  clocks.forget(SEED_TENANT)
 }
 
 export default fp(core, { name: 'scanstub-core' })

@@ -21,6 +21,31 @@ export interface ErrorShapes {
   own?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown
 }
 
+/** Bytes and time a refused body is read for before its 413 goes out anyway (and the socket is closed). */
+export const DRAIN_BYTES = 256 * 1024 * 1024
+export const DRAIN_MS = 10_000
+
+/**
+ * A body refused as too large is read to its end (and thrown away) before the 413 is sent: answered
+ * while the client is still sending, then closed, the client saw EPIPE or a reset instead of the 413.
+ * A client sending more than DRAIN_BYTES, or for longer than DRAIN_MS, gets its 413 and the close.
+ */
+function drained (request: FastifyRequest): Promise<void> {
+  const raw = request.raw
+  if (raw.complete || raw.destroyed) return Promise.resolve()
+  return new Promise(resolve => {
+    let read = 0
+    const done = () => { clearTimeout(timer); raw.off('data', count); resolve() }
+    const count = (chunk: Buffer) => { read += chunk.length; if (read > DRAIN_BYTES) done() }
+    const timer = setTimeout(done, DRAIN_MS)
+    raw.on('data', count)
+    raw.once('end', done)
+    raw.once('close', done)
+    raw.once('error', done)
+    raw.resume()
+  })
+}
+
 /** One error handler for every plugin, fed each one's shapes: no body ever leaves in Fastify's own shape. */
 export function errorHandler (shapes: ErrorShapes, label: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -30,7 +55,7 @@ export function errorHandler (shapes: ErrorShapes, label: string) {
     switch (error.code) {
       case ERROR_CODES.invalidJson: return shapes.invalidJson(error, reply)
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return shapes.unsupportedMediaType(request, reply)
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return shapes.tooLarge(reply)
+      case 'FST_ERR_CTP_BODY_TOO_LARGE': return drained(request).then(() => shapes.tooLarge(reply))
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return shapes.clientError(error.statusCode, error.message, reply)
     request.log.error({ err: error }, `${label} failed`)

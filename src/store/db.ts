@@ -69,6 +69,9 @@ export function openDatabase (path: string, owners: readonly MigrationOwner[] = 
     // one server owns its file: exclusive locking lets WAL skip the shared-memory index and its
     // locks on every transaction (a write costs about half); another process cannot open the file meanwhile
     if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE')
+    // a new file gives the pages of deleted rows back (PRAGMA incremental_vacuum, see maintenance.ts);
+    // on a file made before, the setting only takes with a VACUUM, which the README leaves to the operator
+    db.pragma('auto_vacuum = INCREMENTAL')
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')

@@ -68,7 +68,7 @@ t.test('a write after which SQLite has dropped the whole batch fails the writes 
   await app.close()
   const reopened = openDatabase(database)
   t.teardown(() => reopened.close())
-  t.equal(reopened.prepare('SELECT recurrence || \' \' || timezone FROM probely_scheduled_scans WHERE id = ?').pluck().get(SCAN), `${before.recurrence} Europe/Lisbon`, 'as stored in the file')
+  t.equal(reopened.prepare('SELECT recurrence || \' \' || timezone FROM probely_scheduled_scans WHERE tenant = \'default\' AND id = ?').pluck().get(SCAN), `${before.recurrence} Europe/Lisbon`, 'as stored in the file')
 })
 
 t.test('a fixture refused by SQLite half-way keeps the tenant as it was', async t => {

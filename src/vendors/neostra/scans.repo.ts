@@ -1,4 +1,6 @@
 import type { Db } from '../../store/db'
+import type { Statement } from 'better-sqlite3'
+import type { ListRequest, SortField, SortOrder } from './list-query'
 import type { Integration, Scan } from './schemas'
 
 interface ScanRow {
@@ -42,6 +44,8 @@ interface PatchParams {
 const flag = (value: unknown) => value === undefined ? 0 : 1
 
 export type ScanChanges = Partial<Pick<Scan, 'name' | 'description' | 'integrationId' | 'schedule' | 'config'>>
+
+const SORT_COLUMNS: Record<SortField, string> = { createdAt: 'created_at', updatedAt: 'updated_at', name: 'name', id: 'id' }
 
 /** Neostra's scans and integrations, one tenant at a time; every statement prepared once. */
 export function createNeostraRepo (db: Db) {
@@ -105,8 +109,25 @@ export function createNeostraRepo (db: Db) {
     return row && toScan(row)
   }
 
+  // one statement per sort (a column and a direction cannot be bound), prepared on first use and kept
+  const pages = new Map<string, Statement<[string, number, number], ScanRow>>()
+  const pageStatement = (field: SortField, order: SortOrder) => {
+    const key = `${field} ${order}`
+    let statement = pages.get(key)
+    if (statement === undefined) {
+      const direction = order === 'asc' ? 'ASC' : 'DESC'
+      statement = db.prepare<[string, number, number], ScanRow>(`SELECT * FROM neostra_scans WHERE tenant = ?
+        ORDER BY ${SORT_COLUMNS[field]} ${direction}, rowid ${direction} LIMIT ? OFFSET ?`)
+      pages.set(key, statement)
+    }
+    return statement
+  }
+
   return {
     listScans: (tenant: string) => q.listScans.all(tenant).map(toScan),
+    /** One page of the list, sorted (equal values in the order the scans were stored, reversed for desc). */
+    pageScans: (tenant: string, { skip, limit, sortField, sortOrder }: ListRequest) =>
+      pageStatement(sortField, sortOrder).all(tenant, limit, skip).map(toScan),
     getScan: (tenant: string, id: string) => { const r = q.getScan.get(tenant, id); return r && toScan(r) },
     insertScan,
     patchScan,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendBadRequest, sendNotFound } from './errors'
+import { DEFAULT_LIMIT, ListQuery, readListQuery } from './list-query'
 import { type ScanChanges } from './scans.repo'
 import { BadRequest, EmptyData, Envelope, ErrorBody, ScanCreate, ScanParams, ScanPatch } from './schemas'
 import { ScanView } from './workflow.schemas' // issue 18: the scan with its roll-up
@@ -20,8 +21,16 @@ const scansRoutes: FastifyPluginAsyncTypebox<ScansRoutesOptions> = async (app, {
   const workflow = app.neostraWorkflow // issue 18
 
   app.get('/scans', {
-    schema: { tags: ['neostra'], summary: 'List scans', security, response: { 200: Envelope(Type.Array(ScanView)), ...errors } }
-  }, async request => ok(repo.listScans(request.principal.tenant).map(s => workflow.view(request.principal.tenant, s))))
+    schema: {
+      tags: ['neostra'], summary: 'List scans', security, querystring: ListQuery,
+      description: `A page of the tenant's scans: \`skip\`, \`limit\` (default ${DEFAULT_LIMIT}), \`sortField\`, \`sortOrder\`.`,
+      response: { 200: Envelope(Type.Array(ScanView)), 400: BadRequest, ...errors }
+    }
+  }, async (request, reply) => {
+    const list = readListQuery(request.query)
+    if ('problems' in list) return sendBadRequest(reply, list.problems)
+    return ok(repo.pageScans(request.principal.tenant, list).map(s => workflow.view(request.principal.tenant, s)))
+  })
 
   app.get('/scans/:scanId', {
     schema: { tags: ['neostra'], summary: 'Get a scan', security, params: ScanParams, response: { 200: Envelope(ScanView), ...errors } }

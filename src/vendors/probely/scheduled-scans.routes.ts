@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type FieldErrors, MESSAGES } from './drf'
 import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
 import { newProbelyId } from './ids'
-import { paginate } from './pagination'
+import { paginateJson, sendPageJson } from './pagination'
 import { scheduledScanRuleErrors } from './rules'
 import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
 import {
@@ -42,6 +42,9 @@ const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0
 const sendScheduledScan = (reply: FastifyReply, scan: ReturnType<typeof renderScheduledScan>) =>
   reply.type('application/json').serializer(serializeScheduledScan).send(scan)
 
+/** a listed scan as JSON: renderScheduledScan nests the stored target, which the serializer's JSON is kept for */
+const listedJson = serializeScheduledScan as (scan: ScheduledScan) => string
+
 /** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   const { targets, scheduledScans } = app.store
@@ -65,8 +68,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List scheduled scans of all targets', security, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    return paginate(request.query, scheduledScans.count(tenant), (limit, offset) => scheduledScans.page(tenant, limit, offset).map(s => render(tenant, s))) ??
-      sendDetail(reply, 404, DETAIL.invalidPage)
+    const json = await paginateJson(request.query, scheduledScans.count(tenant), (limit, offset) => scheduledScans.page(tenant, limit, offset).map(s => render(tenant, s)), listedJson)
+    return sendPageJson(reply, json)
   })
 
   app.get('/targets/:target_id/scheduledscans/', {
@@ -75,8 +78,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const targetId = request.params.target_id
-    return paginate(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => scheduledScans.page(tenant, limit, offset, targetId).map(s => render(tenant, s))) ??
-      sendDetail(reply, 404, DETAIL.invalidPage)
+    const json = await paginateJson(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => scheduledScans.page(tenant, limit, offset, targetId).map(s => render(tenant, s)), listedJson)
+    return sendPageJson(reply, json)
   })
 
   app.post('/targets/:target_id/scheduledscans/', {

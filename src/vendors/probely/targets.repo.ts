@@ -2,8 +2,9 @@ import type { Db } from '../../store/db'
 import { KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
+import type { TargetAnswer } from './target.serializer'
 import { createFindingsRepo } from './findings.repo' // probely workflows
-import { createScansRepo } from './scans.repo' // probely workflows
+import { createScansRepo, type StoredScan } from './scans.repo' // probely workflows
 import { renderLastScan, renderRunningScan } from './scans.render' // probely workflows
 import { isFinal } from './workflow' // probely workflows
 
@@ -16,6 +17,15 @@ export function createTargetsRepo (db: Db) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_targets WHERE tenant = ?').pluck(),
     page: db.prepare<[string, number, number], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
+    pageIds: db.prepare<[string, number, number], string>('SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
+    // which of a page's targets have scans, in one statement: the others need no last-scan query (10,000
+    // targets: 10,000 statements fewer, ~35 ms); one next-scan query per target measured faster than one
+    // window query over the page (~35 vs ~105 ms for 10,000)
+    pageScanned: db.prepare<[string, string, number, number], string>(`SELECT DISTINCT target_id FROM probely_scans
+      WHERE tenant = ? AND target_id IN (SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?)`).pluck(),
+    // and which have findings (their lows, mediums and highs are then counted)
+    pageFound: db.prepare<[string, string, number, number], string>(`SELECT DISTINCT target_id FROM probely_findings
+      WHERE tenant = ? AND target_id IN (SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?)`).pluck(),
     all: db.prepare<[string], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid').pluck(),
     get: db.prepare<[string, string], string>('SELECT data FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     exists: db.prepare<[string, string], number>('SELECT 1 FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
@@ -37,8 +47,8 @@ export function createTargetsRepo (db: Db) {
     clearProfiles: db.prepare<[string]>('DELETE FROM probely_scan_profiles WHERE tenant = ?')
   }
 
-  // Targets change rarely (a fixture load, a write through the API), so each is parsed once and kept (bounded; the oldest
-  // forgotten first). The objects are shared: callers copy, never mutate.
+  // Targets change rarely (a fixture load, a write through the API), so each is parsed once and kept
+  // (bounded; the oldest forgotten first). The objects are shared: callers copy, never mutate.
   const parsed = new KeptRecords<StoredTarget>(PARSED_TARGETS_KEPT)
   const stored = (tenant: string, id: string): StoredTarget | undefined => {
     let target = parsed.get(tenant, id)
@@ -56,17 +66,34 @@ export function createTargetsRepo (db: Db) {
   const scans = createScansRepo(db)
   // lows, mediums and highs: the target's open findings (notfixed, retesting) once a scan found any
   const findings = createFindingsRepo(db)
+  const answerOf = (stored: StoredTarget, next: NextScanRow | undefined, last: StoredScan | undefined,
+    counts: TargetAnswer['counts']): TargetAnswer => {
+    return {
+      stored,
+      counts,
+      last_scan: last ? renderLastScan(last) : stored.last_scan,
+      running_scan: last ? (isFinal(last.status) ? null : renderRunningScan(last, stored)) : stored.running_scan,
+      next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null
+    }
+  }
   const withNextScan = (tenant: string, stored: StoredTarget): Target => {
-    const next = q.nextScan.get(tenant, stored.id)
-    const last = scans.last(tenant, stored.id)
-    const scanFields = last && { last_scan: renderLastScan(last), running_scan: isFinal(last.status) ? null : renderRunningScan(last, stored) }
-    return { ...stored, ...scanFields, ...findings.openCounts(tenant, stored.id), next_scan: next ? { ...next, date_time: renderDrfDateTime(next.date_time) } : null }
+    const { stored: _, counts, ...derived } = answerOf(stored, q.nextScan.get(tenant, stored.id), scans.last(tenant, stored.id),
+      findings.openCounts(tenant, stored.id))
+    return { ...stored, ...derived, ...counts } as Target
   }
 
   return {
     count: (tenant: string) => q.count.get(tenant) ?? 0,
     page: (tenant: string, limit: number, offset: number) =>
       q.page.all(tenant, limit, offset).map(d => withNextScan(tenant, JSON.parse(d))),
+    /** A page as the list's serializer takes it: each stored target (kept, so its JSON is too) and what follows the scans. */
+    pageAnswers: (tenant: string, limit: number, offset: number): TargetAnswer[] => {
+      const scanned = new Set(q.pageScanned.all(tenant, tenant, limit, offset))
+      const found = new Set(q.pageFound.all(tenant, tenant, limit, offset))
+      return q.pageIds.all(tenant, limit, offset).map(id =>
+        answerOf(stored(tenant, id)!, q.nextScan.get(tenant, id), scanned.has(id) ? scans.last(tenant, id) : undefined,
+          found.has(id) ? findings.openCounts(tenant, id) : undefined))
+    },
     /** The stored target, without next_scan (as nested in a scheduled scan). */
     getStored: stored,
     get: (tenant: string, id: string): Target | undefined => {

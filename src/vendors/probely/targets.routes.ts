@@ -6,8 +6,9 @@ import { MESSAGES, pyTypeName } from './drf'
 import { DETAIL, sendDetail } from './errors'
 import { completeTarget } from './fixture'
 import { newProbelyId } from './ids'
-import { paginate } from './pagination'
+import { paginateJson, sendPageJson } from './pagination'
 import { JsonNull } from './python-json'
+import { serializeTarget } from './target.serializer'
 import { Detail, FieldErrors, Page, PageQuery, type StoredTarget, Target, TargetIdParams } from './schemas'
 import { BulkIds, TargetBulkUpdate, TargetCreate, TargetPatch, TargetQuery } from './targets.schemas'
 import { applyTargetChanges, type NestedErrors, readTargetBody, type TargetChanges } from './targets.write'
@@ -54,8 +55,8 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List targets', security, querystring: PageQuery, response: { 200: Page(Target), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    return paginate(request.query, targets.count(tenant), (limit, offset) => targets.page(tenant, limit, offset)) ??
-      sendDetail(reply, 404, DETAIL.invalidPage)
+    const json = await paginateJson(request.query, targets.count(tenant), (limit, offset) => targets.pageAnswers(tenant, limit, offset), serializeTarget)
+    return sendPageJson(reply, json)
   })
 
   app.post('/targets/', {
