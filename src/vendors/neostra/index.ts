@@ -112,6 +112,7 @@ export default defineVendor<Repos, NeostraFixture>({
   plugin: neostra,
   migrations: join(migrationsDir, 'neostra'),
   createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
+  forgetKept: repos => { repos.neostra.forgetAll() },
   fixture: {
     schema: NeostraFixture,
     normalize: normalizeNeostraFixture,
