@@ -63,7 +63,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const seed = config.seedFile
     ? readFixtureFile(vendors, config.seedFile, { formats })
     : readFixtureFile(vendors, demoFixturePath, { trusted: true, formats })
-  const db = openDatabase(config.database, vendors)
+  const db = openDatabase(config.database, vendors, { cacheMb: config.sqliteCacheMb })
   const debugging = config.logLevel === 'debug' || config.logLevel === 'trace'
 
   const app = Fastify({
@@ -94,7 +94,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     })
   }
 
-  const store = createStore(db, vendors)
+  const store = createStore(db, vendors, { keptRecords: config.keptRecords })
   app.decorate('config', config)
   app.decorate('store', store)
   app.addHook('onClose', async () => { store.flush(); db.close() })

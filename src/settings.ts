@@ -36,6 +36,8 @@ export const SETTINGS = [
   { env: 'JOURNAL_BYTES', flag: 'journal-bytes', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_073_741_824 }, shown: '4194304', description: 'bytes of journal kept per tenant (oldest dropped); unverified traffic keeps a tenth' },
   { env: 'FAULT_RULES_LIMIT', flag: 'fault-rules-limit', arg: 'N', kind: { type: 'integer', min: 1, max: 10_000 }, shown: '100', description: 'fault rules kept per tenant' },
   { env: 'FAULT_RULE_BYTES', flag: 'fault-rule-bytes', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_048_576 }, shown: '65536', description: 'bytes of JSON one fault rule may hold' },
+  { env: 'KEPT_RECORDS', flag: 'kept-records', arg: 'N', kind: { type: 'integer', min: 0, max: 10_000_000 }, shown: '10000', description: 'records each repository keeps parsed in memory (the first kept forgotten first); more: PATCHes at random over many records cost less CPU, more memory' },
+  { env: 'SQLITE_CACHE_MB', flag: 'sqlite-cache-mb', arg: 'N', kind: { type: 'integer', min: 1, max: 65_536 }, shown: '16', description: "SQLite's page cache (cache_size) in MB: size it to the database for random access over many records" },
   { env: 'CORS_ORIGINS', flag: 'cors-origins', arg: 'LIST', kind: { type: 'string', minLength: 1 }, shown: 'unset', description: 'comma-separated origins (or *) allowed to call from a browser; unset: no CORS' },
   { env: 'ALLOW_INSECURE', flag: 'allow-insecure', kind: { type: 'boolean' }, shown: 'off', description: 'start on a non-loopback HOST with an open admin API or the development secret (warns)' }
 ] as const satisfies readonly Setting[]

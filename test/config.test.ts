@@ -27,7 +27,9 @@ t.test('defaults: loopback, in memory, the development secret', async t => {
     journalBytes: 4194304,
     faultRulesLimit: 100,
     faultRuleBytes: 65536,
-    corsOrigins: []
+    corsOrigins: [],
+    keptRecords: 10_000,
+    sqliteCacheMb: 16
   })
 })
 

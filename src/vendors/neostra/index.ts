@@ -111,7 +111,7 @@ export default defineVendor<Repos, NeostraFixture>({
   ownsPath: path => path === '/api' || path.startsWith('/api/') || path.startsWith('/v1/') || path === '/v1',
   plugin: neostra,
   migrations: join(migrationsDir, 'neostra'),
-  createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
+  createRepos: (db, options) => ({ neostra: createNeostraRepo(db, options.keptRecords), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
   forgetKept: repos => { repos.neostra.forgetAll() },
   fixture: {
     schema: NeostraFixture,

@@ -34,13 +34,11 @@ export interface ScheduledScan { tenant: string, id: string, schedule: string }
 export interface IntegrationRow { id: string, name: string, type: string, assets: string }
 const toIntegration = (r: IntegrationRow): Integration => ({ id: r.id, name: r.name, type: r.type as Integration['type'], assets: JSON.parse(r.assets) })
 
-/** Scans' rows kept in memory (the first kept forgotten first past this many). */
-const KEPT = 10_000
-
 export type ScanChanges = Partial<Pick<Scan, 'name' | 'description' | 'integrationId' | 'schedule' | 'config'>>
 
 /** Neostra's scans and integrations, one tenant at a time; every statement prepared once. */
-export function createNeostraRepo (db: Db) {
+/** `kept`: rows kept in memory (the first kept forgotten first past this many) */
+export function createNeostraRepo (db: Db, keptLimit = 10_000) {
   const q = {
     listScans: db.prepare<[string], ScanRow>('SELECT * FROM neostra_scans WHERE tenant = ? ORDER BY rowid'),
     getScan: db.prepare<[string, string], ScanRow>('SELECT * FROM neostra_scans WHERE tenant = ? AND id = ?'),
@@ -80,7 +78,7 @@ export function createNeostraRepo (db: Db) {
    * Rows last read or written, kept (frozen) and written through: SQLite first, the kept row replaced
    * once its statement succeeded. A rollback must call `forgetAll()`, as the store does.
    */
-  const kept = new KeptRecords<ScanRow>(KEPT)
+  const kept = new KeptRecords<ScanRow>(keptLimit)
   const getRow = (tenant: string, id: string): ScanRow | undefined => {
     let row = kept.get(tenant, id)
     if (row === undefined) {

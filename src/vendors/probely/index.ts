@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { join } from 'node:path'
 import type { Db } from '../../store/db'
+import type { RepoOptions } from '../../store/store'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
 import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
@@ -42,9 +43,9 @@ declare module '../../store/store' {
   interface VendorRepos extends ProbelyRepos {}
 }
 
-function createRepos (db: Db): Repos {
-  const targets = createTargetsRepo(db)
-  const scheduledScans = createScheduledScansRepo(db)
+function createRepos (db: Db, options: RepoOptions): Repos {
+  const targets = createTargetsRepo(db, options.keptRecords)
+  const scheduledScans = createScheduledScansRepo(db, options.keptRecords)
   const probelyWorkflow = createWorkflowRepos(db)
   let engine: ProbelyWorkflows | undefined
   return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
