@@ -170,7 +170,7 @@ export default defineVendor<Repos, ProbelyFixture>({
   plugin: probely,
   migrations: join(migrationsDir, 'probely'),
   createRepos,
-  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },
+  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll(); repos.probelyWorkflow.settings.forgetAll() },
   fixture: {
     schema: ProbelyFixture,
     normalize: normalizeProbelyFixture,
