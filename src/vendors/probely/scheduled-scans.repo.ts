@@ -142,7 +142,7 @@ export function createScheduledScansRepo (db: Db, keptLimit = 10_000) {
    */
   const patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
-  ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
+  ): { scan: StoredScheduledScan, before: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
     const current = get(tenant, targetId, id)
     if (current === undefined) return undefined
     const fields = PATCHABLE.filter(f => changes[f] !== undefined)
@@ -157,7 +157,7 @@ export function createScheduledScansRepo (db: Db, keptLimit = 10_000) {
     if (errors !== undefined) return { errors }
     patchStatement(fields).run(params)
     kept.keep(tenant, id, after)
-    return { scan: after }
+    return { scan: after, before: current }
   }
 
   return {
