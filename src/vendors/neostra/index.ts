@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { join } from 'node:path'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, isUnrouted, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { AUTH_MESSAGES, neostraFaultBody, sendBadRequest, sendError, sendNotFound } from './errors'
@@ -60,7 +60,7 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
 
   // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.is404) return done()
+    if (isUnrouted(request)) return done()
     const needs = request.routeOptions.config.neostraAuth
     if (needs === 'none') return done()
     const result = app.authenticate(request, ['Bearer'], { temporary: needs === 'temporary' })

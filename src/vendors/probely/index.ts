@@ -5,7 +5,7 @@ import type { Db } from '../../store/db'
 import type { RepoOptions } from '../../store/store'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, isUnrouted, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { parseDrfDateTime } from './datetime'
@@ -102,7 +102,7 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
 
   // plain callbacks, not async hooks: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.is404) return done()
+    if (isUnrouted(request)) return done()
     // DRF negotiates the renderer before it authenticates
     const negotiation = negotiate(request.headers.accept, (request.query as { format?: string | string[] }).format)
     if (negotiation === 'not-found') return sendDetail(reply, 404, DETAIL.notFound)
