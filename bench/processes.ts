@@ -36,3 +36,10 @@ export function memoryMb (pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN)
   return Math.round(kb / 102.4) / 10
 }
+
+/** CPU time a process has used so far (user + system), in ms, from /proc. */
+export function cpuMs (pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  // after the command: state is field 3, utime 14 and stime 15 (counting from 1), in clock ticks of 10 ms
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}

@@ -65,10 +65,47 @@ const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '
 const CEILING = [join(packageRoot, 'dist', 'bench', 'ceiling.js')]
 const scanstubEnv = () => ({ JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DATABASE: join(work, `bench-${dbCount++}.db`) })
 
-interface Target { name: string, method: 'PATCH', path: string, scheme: string, body: (n: number) => string }
+interface Target { name: string, method: 'PATCH' | 'GET', path: string, scheme: string, body?: (n: number) => string }
+
+/**
+ * The vendor pages' own example bodies (/work/shared/vendor-docs), every writable field, each value
+ * varied per request so that every PATCH writes (and re-arms a schedule): what a client really sends.
+ */
+const NEOSTRA_INTEGRATIONS = ['int-postgres', 'int-mysql', 'int-mongo']
+const neostraBody = (n: number) => JSON.stringify({
+  name: `Full System Scan ${n}`,
+  description: `example_string ${n}`,
+  integrationId: NEOSTRA_INTEGRATIONS[n % NEOSTRA_INTEGRATIONS.length],
+  schedule: `${n % 60} ${n % 24} * * ${n % 7}`,
+  config: { sampleRows: n }
+})
+const TIMEZONES = ['UTC', 'Europe/Lisbon', 'America/New_York', 'Asia/Tokyo']
+const WEEKS = ['first', 'second', 'third', 'fourth', 'last']
+const PROFILES = ['normal', 'lightning', null]
+const probelyBody = (n: number) => {
+  // every other request a monthly "run on the nth weekday" schedule (the cross-field rule), else h/d/w
+  const onDay = n % 2 === 1
+  return JSON.stringify({
+    date_time: new Date(Date.UTC(2030, 0, 1) + n * 60_000).toISOString(),
+    recurrence: onDay ? (n % 4 === 1 ? 'm' : 'q') : ['h', 'd', 'w'][n % 3],
+    timezone: TIMEZONES[n % TIMEZONES.length],
+    run_on_day_of_week: onDay,
+    scheduled_day_of_week: onDay ? (n % 7) + 1 : null,
+    week_index: onDay ? WEEKS[n % WEEKS.length] : null,
+    partial_scan: (n & 1) === 1,
+    override_target_settings: (n & 2) === 2,
+    incremental: (n & 4) === 4,
+    reduced_scope: (n & 8) === 8,
+    scan_profile: PROFILES[n % PROFILES.length]
+  })
+}
+const NEOSTRA_SCAN = '/api/v1/scans/scan-adhoc'
+const PROBELY_SCHEDULE = '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/'
 const ROUTES: Target[] = [
-  { name: 'Neostra PATCH', method: 'PATCH', path: '/api/v1/scans/scan-adhoc', scheme: 'Bearer', body: n => JSON.stringify({ name: `bench ${n}` }) },
-  { name: 'Probely PATCH', method: 'PATCH', path: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp', scheme: 'JWT', body: n => JSON.stringify({ date_time: new Date(Date.UTC(2030, 0, 1) + n * 60_000).toISOString(), recurrence: 'w' }) }
+  { name: 'Neostra PATCH', method: 'PATCH', path: NEOSTRA_SCAN, scheme: 'Bearer', body: neostraBody },
+  { name: 'Neostra GET', method: 'GET', path: NEOSTRA_SCAN, scheme: 'Bearer' },
+  { name: 'Probely PATCH', method: 'PATCH', path: PROBELY_SCHEDULE, scheme: 'JWT', body: probelyBody },
+  { name: 'Probely GET', method: 'GET', path: PROBELY_SCHEDULE, scheme: 'JWT' }
 ]
 
 async function load (url: string, route: Target, seconds: number) {
@@ -79,8 +116,8 @@ async function load (url: string, route: Target, seconds: number) {
     duration: seconds,
     requests: [{
       method: route.method,
-      headers: { authorization: `${route.scheme} ${token}`, 'content-type': 'application/json' },
-      setupRequest: req => ({ ...req, body: route.body(n++) })
+      headers: { authorization: `${route.scheme} ${token}`, ...(route.body ? { 'content-type': 'application/json' } : {}) },
+      setupRequest: req => route.body ? { ...req, body: route.body(n++) } : req
     }]
   })
 }
@@ -116,14 +153,18 @@ const summary = (name: string, route: string, ms: Measure[], ratio: number): Row
   ratio
 })
 
-/** Spawn to the first 200 answer to a PATCH, in ms. */
+/**
+ * Spawn to the first 200 answer to a PATCH, in ms: as a user meets it, a fresh database file (each
+ * start has its own, so the demo fixture is loaded) and the first PATCH carrying a `schedule`.
+ */
 async function coldStart (args: string[], env: () => Record<string, string>, route: Target): Promise<{ ms: number, idleRssMb: number }> {
   const startedAt = process.hrtime.bigint()
   const server = await startProcess(args, env())
   try {
     for (;;) {
-      const res = await fetch(server.url + route.path, { method: 'PATCH', headers: { authorization: `${route.scheme} ${token}`, 'content-type': 'application/json' }, body: route.body(0) })
+      const res = await fetch(server.url + route.path, { method: 'PATCH', headers: { authorization: `${route.scheme} ${token}`, 'content-type': 'application/json' }, body: route.body!(0) })
       if (res.status === 200) break
+      if (res.status >= 400 && res.status < 500) throw new Error(`cold start: the first PATCH was refused: ${res.status} ${await res.text()}`)
     }
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6
     await new Promise(resolve => setTimeout(resolve, 500))

@@ -2,7 +2,7 @@
 // some 700 module files was most of a cold start); dist/scanstub.js, the launcher that runs it from a
 // V8 code cache (src/launcher.ts); and that cache, made by scripts/code-cache.mjs. Packages stay outside
 // the bundle when they are native (better-sqlite3), serve files from their own folder
-// (@fastify/swagger-ui), or are only loaded on first use (the OpenAPI document, cron schedules, time
+// (@fastify/swagger-ui), or are only loaded on first use (the OpenAPI document, time
 // zone names, multipart bodies): parsing them on every start would cost more than loading them from
 // node_modules the few times they are needed.
 import { rmSync } from 'node:fs'
@@ -20,7 +20,6 @@ await build({
     'better-sqlite3',
     '@fastify/swagger-ui',
     '@fastify/swagger',
-    'cron-parser',
     'tzdata',
     '@fastify/busboy'
   ]

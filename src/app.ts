@@ -74,7 +74,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const seed = config.seedFile
     ? readFixtureFile(vendors, config.seedFile, { formats })
     : readFixtureFile(vendors, demoFixturePath, { trusted: true, formats })
-  const db = openDatabase(config.database, vendors)
+  const db = openDatabase(config.database, vendors, { cacheMb: config.sqliteCacheMb })
   /** An error body in the shape of the path's owner: the admin API's, or the vendor's (as its faults answer). */
   const errorAnswer: ErrorAnswer = (status, method, path) => path.startsWith('/__admin')
     ? { body: { error: STATUS_CODES[status] ?? 'Error', message: ADMIN_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error' }, contentType: 'application/json; charset=utf-8' }
@@ -115,7 +115,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     })
   }
 
-  const store = createStore(db, vendors)
+  const store = createStore(db, vendors, { keptRecords: config.keptRecords })
   app.decorate('config', config)
   app.decorate('store', store)
   const maintenance = createMaintenance(db)

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSigner } from 'fast-jwt'
+import { createTokenSigner } from './auth/signer'
 import { lifetimeSeconds } from './core/duration'
 import { type Config, loadConfig, SETTINGS, type SettingName } from './config'
 import { packageRoot } from './paths'
@@ -136,9 +136,9 @@ async function main (argv: string[]): Promise<void> {
         name: flags.name ?? 'scanstub user'
       }
       if (flags.tenant !== undefined) claims.tenant = flags.tenant
-      const expiresIn = flags['expires-in'] !== undefined ? expiresInMs(flags['expires-in']) : undefined
-      const sign = createSigner({ key: config.jwtSecret, algorithm: 'HS256', ...(expiresIn ? { expiresIn } : {}) })
-      process.stdout.write(sign(claims) + '\n')
+      const expiresIn = flags['expires-in'] !== undefined ? expiresInMs(flags['expires-in']) / 1000 : undefined
+      // the app's own signer (app.mintToken), without building the app
+      process.stdout.write(createTokenSigner(config.jwtSecret)(claims, expiresIn) + '\n')
       return
     }
     case 'migrate': {

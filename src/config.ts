@@ -5,6 +5,11 @@ import { convertSetting, expected, LOG_LEVELS, SETTINGS, type Setting, type Sett
 
 export { SETTINGS, type SettingName } from './settings'
 
+/** 10,000 parsed records per repository: a few tens of MB at most, enough for a fixture of that size */
+export const KEPT_RECORDS_DEFAULT = 10_000
+/** better-sqlite3's own default cache_size (-16000 KiB) */
+export const SQLITE_CACHE_MB_DEFAULT = 16
+
 export const DEV_JWT_SECRET = 'scanstub-development-secret-do-not-use-in-production'
 
 export interface Config {
@@ -33,6 +38,10 @@ export interface Config {
   fixtureBodyLimit: number
   /** origins allowed by CORS; empty: CORS off */
   corsOrigins: string[]
+  /** records each repository keeps parsed in memory */
+  keptRecords: number
+  /** SQLite's page cache, in MB */
+  sqliteCacheMb: number
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +59,7 @@ interface Values {
   SEED_FILE: string, STRICT: boolean, ADMIN_TOKEN: string, ADMIN_API: boolean, JOURNAL_LIMIT: number, ALLOW_INSECURE: boolean
   JOURNAL_BYTES: number, FAULT_RULES_LIMIT: number, FAULT_RULE_BYTES: number, CORS_ORIGINS: string
   TENANT_LIMIT: number, FIXTURE_BODY_LIMIT: number
+  KEPT_RECORDS: number, SQLITE_CACHE_MB: number
 }
 
 /** a value as given: `label` names where (`--host`), `origin` adds the value (`--host "x"`) */
@@ -107,7 +117,9 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: Confi
     faultRuleBytes: v.FAULT_RULE_BYTES ?? 65_536,
     tenantLimit: v.TENANT_LIMIT ?? 10_000,
     fixtureBodyLimit: v.FIXTURE_BODY_LIMIT ?? 134_217_728,
-    corsOrigins: v.CORS_ORIGINS === undefined ? [] : v.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== '')
+    corsOrigins: v.CORS_ORIGINS === undefined ? [] : v.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== ''),
+    keptRecords: v.KEPT_RECORDS ?? KEPT_RECORDS_DEFAULT,
+    sqliteCacheMb: v.SQLITE_CACHE_MB ?? SQLITE_CACHE_MB_DEFAULT
   }
 }
 

@@ -38,6 +38,8 @@ export const SETTINGS = [
   { env: 'FAULT_RULE_BYTES', flag: 'fault-rule-bytes', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_048_576 }, shown: '65536', description: 'bytes of JSON one fault rule may hold' },
   { env: 'TENANT_LIMIT', flag: 'tenant-limit', arg: 'N', kind: { type: 'integer', min: 1, max: 10_000_000 }, shown: '10000', description: 'tenants kept; past it the one unused longest is dropped with its data, journal and fault rules' },
   { env: 'FIXTURE_BODY_LIMIT', flag: 'fixture-body-limit', arg: 'N', kind: { type: 'integer', min: 1024, max: 1_073_741_824 }, shown: '134217728', description: 'bytes a PUT /__admin/fixtures body may have (the vendors keep 1 MiB); a 100,000-record fixture is ~70 MB' },
+  { env: 'KEPT_RECORDS', flag: 'kept-records', arg: 'N', kind: { type: 'integer', min: 0, max: 10_000_000 }, shown: '10000', description: 'records each repository keeps parsed in memory (the first kept forgotten first); more: PATCHes at random over many records cost less CPU, more memory' },
+  { env: 'SQLITE_CACHE_MB', flag: 'sqlite-cache-mb', arg: 'N', kind: { type: 'integer', min: 1, max: 65_536 }, shown: '16', description: "SQLite's page cache (cache_size) in MB: size it to the database for random access over many records" },
   { env: 'CORS_ORIGINS', flag: 'cors-origins', arg: 'LIST', kind: { type: 'string', minLength: 1 }, shown: 'unset', description: 'comma-separated origins (or *) allowed to call from a browser; unset: no CORS' },
   { env: 'ALLOW_INSECURE', flag: 'allow-insecure', kind: { type: 'boolean' }, shown: 'off', description: 'start on a non-loopback HOST with an open admin API or the development secret (warns)' }
 ] as const satisfies readonly Setting[]

@@ -120,3 +120,30 @@ t.test('serve: the environment over the --config file', async t => {
   t.equal((await fetch(`${url}/__admin/requests`)).status, 401, 'the file\'s ADMIN_TOKEN guards the admin API')
   t.equal((await fetch(`${url}/__admin/requests`, { headers: { authorization: 'Bearer from-the-config-file' } })).status, 200)
 })
+
+t.test('token: the one signer app.mintToken uses, so the CLI and the app mint the same token', async t => {
+  const { createTokenSigner } = await import('../src/auth/signer')
+  const { buildApp } = await import('../src/app')
+  const { loadConfig } = await import('../src/config')
+  const app = await buildApp(loadConfig({ JWT_SECRET: 'cli-test-secret-1234' }), { logger: false })
+  t.teardown(() => app.close())
+  const parts = (token: string) => token.split('.').slice(0, 2).map(p => JSON.parse(Buffer.from(p, 'base64url').toString()))
+  const claims = { sub: 'me', email: 'me@example.com', name: 'Me', tenant: 'cli' }
+  const fromCli = cli(['token', '--sub', 'me', '--email', 'me@example.com', '--name', 'Me', '--tenant', 'cli', '--expires-in', '2h']).stdout.trim()
+  const fromApp = app.mintToken(claims, '2h')
+  const [cliHeader, cliClaims] = parts(fromCli)
+  const [appHeader, appClaims] = parts(fromApp)
+  t.same(cliHeader, appHeader, 'the same header')
+  t.same(Object.keys(cliClaims).sort(), Object.keys(appClaims).sort(), 'the same claims')
+  t.match(cliClaims, claims)
+  t.equal(cliClaims.exp - cliClaims.iat, 7200)
+  t.equal(appClaims.exp - appClaims.iat, 7200)
+  t.equal(createTokenSigner('cli-test-secret-1234')(claims, 7200).split('.')[0], fromCli.split('.')[0])
+  // and each is accepted by the app
+  for (const token of [fromCli, fromApp]) {
+    const res = await app.inject({ url: '/api/v1/scans', headers: { authorization: `Bearer ${token}` } })
+    t.equal(res.statusCode, 200)
+  }
+  t.throws(() => app.mintToken(claims, '0s'), /at least one second/)
+  t.notOk('exp' in parts(app.mintToken(claims))[1], 'no lifetime: no exp')
+})

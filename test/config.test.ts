@@ -29,7 +29,9 @@ t.test('defaults: loopback, in memory, the development secret', async t => {
     faultRuleBytes: 65536,
     tenantLimit: 10000,
     fixtureBodyLimit: 134217728,
-    corsOrigins: []
+    corsOrigins: [],
+    keptRecords: 10_000,
+    sqliteCacheMb: 16
   })
 })
 

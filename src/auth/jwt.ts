@@ -3,6 +3,7 @@ import { createVerifier } from 'fast-jwt'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { TENANT_PATTERN } from '../core/tenant-name'
+import { createTokenSigner, type MintClaims } from './signer'
 
 /** Who is calling: the claims scanstub uses, with the tenant defaulted. */
 export interface Principal {
@@ -14,13 +15,7 @@ export interface Principal {
   temporary?: true
 }
 
-export interface TokenClaims {
-  sub?: string
-  email?: string
-  name?: string
-  tenant?: string
-  scope?: string
-}
+export type TokenClaims = MintClaims
 
 /** The `scope` claim of a temporary token: refused by every route that does not ask for it. */
 export const TEMPORARY_SCOPE = 'neostra:select-tenant'
@@ -152,8 +147,7 @@ async function auth (app: FastifyInstance, options: AuthOptions) {
     }
   }
 
-  app.decorate('mintToken', (claims: TokenClaims, expiresIn?: string | number): string =>
-    app.jwt.sign({ ...claims }, expiresIn === undefined ? {} : { expiresIn }))
+  app.decorate('mintToken', createTokenSigner(options.secret))
 }
 
 export default fp(auth, { name: 'scanstub-auth' })

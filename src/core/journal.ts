@@ -53,8 +53,12 @@ export const JOURNAL_BODY_LIMIT = 16 * 1024
 export const MAX_WAITERS = 1000
 export const MAX_WAIT_MS = 60_000
 
-/** What the filters look at, kept beside the serialized entry so a search parses only what it returns. */
-interface Kept { id: number, time: number, method: string, path: string, status: number, matched: boolean, json: string }
+/**
+ * What the filters look at, kept beside the serialized entry so a search parses only what it returns.
+ * The answer's text is kept as it was sent, outside the JSON: serialising it again (a Probely answer is
+ * 3 KB of quotes to escape) was the journal's largest cost per request.
+ */
+interface Kept { id: number, time: number, method: string, path: string, status: number, matched: boolean, json: string, text: string | null, size: number }
 
 /** One tenant's entries, oldest first from `head` (a queue without shifting the array every time). */
 class Shelf {
@@ -64,9 +68,9 @@ class Shelf {
   get size () { return this.entries.length - this.head }
   push (kept: Kept, limits: JournalLimits) {
     this.entries.push(kept)
-    this.bytes += kept.json.length
+    this.bytes += kept.size
     while (this.size > 0 && (this.size > limits.entries || this.bytes > limits.bytes)) {
-      this.bytes -= this.entries[this.head].json.length
+      this.bytes -= this.entries[this.head].size
       this.head++
     }
     if (this.head > 1024 && this.head > this.entries.length / 2) { this.entries = this.entries.slice(this.head); this.head = 0 }
@@ -104,8 +108,10 @@ export class Journal {
   record (entry: JournalRecord): void {
     if (this.limits.entries === 0) return
     const id = this.nextId++
-    const json = JSON.stringify({ id, ...entry, response: { headers: entry.response.headers, text: entry.response.text === null ? null : cutText(entry.response.text) } })
-    const kept: Kept = { id, time: Date.parse(entry.time), method: entry.method, path: entry.path, status: entry.status, matched: entry.matched, json }
+    const { response, ...rest } = entry
+    const json = JSON.stringify({ id, ...rest, responseHeaders: response.headers })
+    const text = response.text === null ? null : cutText(response.text)
+    const kept: Kept = { id, time: Date.parse(entry.time), method: entry.method, path: entry.path, status: entry.status, matched: entry.matched, json, text, size: json.length + (text?.length ?? 0) }
     let shelf = this.shelves.get(entry.tenant)
     if (!shelf) { shelf = new Shelf(); this.shelves.set(entry.tenant, shelf) }
     shelf.push(kept, this.limitsOf(entry.tenant))
@@ -140,7 +146,7 @@ export class Journal {
     for (let i = shelf.entries.length - 1; i >= shelf.head; i--) {
       const k = shelf.entries[i]
       if (!test(k)) continue
-      out.push(decode(k.json))
+      out.push(decode(k))
       if (filter.limit !== undefined && out.length >= filter.limit) break
     }
     return out
@@ -198,10 +204,10 @@ export class Journal {
   sizeOf (tenant: string): number { return this.shelves.get(tenant)?.size ?? 0 }
 }
 
-function decode (json: string): JournalEntry {
-  const { response, ...rest } = JSON.parse(json) as Omit<JournalEntry, 'response'> & { response: { headers: Record<string, unknown>, text: string | null } }
-  const body = answerBody(response.text)
-  const entry: JournalEntry = { ...rest, response: { headers: response.headers, body } }
+function decode (kept: Kept): JournalEntry {
+  const { responseHeaders, ...rest } = JSON.parse(kept.json) as Omit<JournalEntry, 'response'> & { responseHeaders: Record<string, unknown> }
+  const body = answerBody(kept.text)
+  const entry: JournalEntry = { ...rest, response: { headers: responseHeaders, body } }
   if (rest.fault !== undefined) entry.refused = `fault rule ${rest.fault}`
   else if (rest.status >= 400) entry.refused = refusalOf(rest.status, body)
   return entry

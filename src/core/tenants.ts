@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { Db } from '../store/db'
 import type { FixtureProblems } from '../store/fixture-errors'
 import { type Fixture, normalizeFixture } from '../store/fixtures'
-import type { RepoOwner, Store } from '../store/store'
+import type { RepoOptions, RepoOwner, Store } from '../store/store'
 import type { Clocks } from './clock'
 import { DEFAULT_TENANT } from './tenant-name'
 
@@ -32,7 +32,7 @@ export interface Workflows<Repos> {
 /** Whoever keeps tenant data: its repos, its fixture part, its events (a VendorModule is one). */
 export interface DataOwner<Repos extends object = object, Part = unknown> extends RepoOwner {
   name: string
-  createRepos: (db: Db) => Repos
+  createRepos: (db: Db, options: RepoOptions) => Repos
   /** after a rollback: forget what the repos keep in memory (SQLite alone knows what is stored) */
   forgetKept?: (repos: Repos) => void
   fixture: FixturePart<Repos, Part>

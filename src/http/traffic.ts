@@ -5,6 +5,7 @@ import { Metrics } from '../core/metrics'
 import type { FiredFault } from '../core/faults'
 import { ANONYMOUS_TENANT, JOURNAL_BODY_LIMIT, type JournalRecord } from '../core/journal'
 import { redactBody, redactHeaders, redactQuery } from '../core/redact'
+import { isUnrouted } from './method-not-allowed'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -118,7 +119,7 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
     status,
     response: { headers: redactHeaders(headers), text: request.answerText },
     durationMs: Math.round(durationMs * 100) / 100,
-    matched: !request.is404,
+    matched: !isUnrouted(request),
     ...(request.fault ? { fault: request.fault.rule.id } : {})
   })
 

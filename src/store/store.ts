@@ -8,9 +8,16 @@ import { GroupCommit } from './group-commit'
 
 export interface VendorRepos {}
 
+/** What repos are made with (settings). */
+export interface RepoOptions {
+  /** at most this many records kept parsed in memory per repository */
+  keptRecords: number
+}
+export const DEFAULT_REPO_OPTIONS: RepoOptions = { keptRecords: 10_000 }
+
 /** Whoever keeps repositories in the store: a VendorModule, as far as the store needs one. */
 export interface RepoOwner {
-  createRepos: (db: Db) => object
+  createRepos: (db: Db, options: RepoOptions) => object
   /** after a rollback: forget what the repos keep in memory */
   forgetKept?: (repos: never) => void
 }
@@ -20,8 +27,8 @@ export interface RepoOwner {
  * commit). What repos keep in memory is forgotten whenever SQLite rolls a write back, so after a
  * failure SQLite alone is read.
  */
-export function createStore (db: Db, owners: readonly RepoOwner[]) {
-  const repos = new Map<RepoOwner, object>(owners.map(o => [o, o.createRepos(db)]))
+export function createStore (db: Db, owners: readonly RepoOwner[], options: RepoOptions = DEFAULT_REPO_OPTIONS) {
+  const repos = new Map<RepoOwner, object>(owners.map(o => [o, o.createRepos(db, options)]))
   const onRollback: Array<() => void> = []
   const forgetKept = () => {
     for (const [owner, r] of repos) (owner.forgetKept as ((repos: object) => void) | undefined)?.(r)
@@ -55,7 +62,7 @@ export function createStore (db: Db, owners: readonly RepoOwner[]) {
     /** `fn` runs whenever a rollback makes what is kept in memory untrustworthy */
     onRollback: (fn: () => void) => { onRollback.push(fn) },
     /** the repos an owner made (for the fixture parts of the tenants' provisioning) */
-    reposOf: <R extends object>(owner: { createRepos: (db: Db) => R }): R => repos.get(owner as RepoOwner) as R
+    reposOf: <R extends object>(owner: { createRepos: (db: Db, options: RepoOptions) => R }): R => repos.get(owner as RepoOwner) as R
   }
   return Object.assign(base, ...repos.values()) as typeof base & VendorRepos
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import t from 'tap'
-import { Clocks, MAX_ADVANCE_MS, type DueContext } from '../../src/core/clock'
+import { Clocks, EVENTS_PER_BATCH, MAX_ADVANCE_MS, type DueContext } from '../../src/core/clock'
 import { openDatabase } from '../../src/store/db'
 import { buildTestApp, tempDir } from '../helpers'
 
@@ -175,4 +175,22 @@ t.test('an event replaced again and again keeps the queues small (none of the re
   // the live events still run, each once, in order
   await clocks.set('a', far + 2)
   t.equal(ran, 2)
+})
+
+t.test('a long advance runs in batches, yielding between them: other work is served meanwhile, and every event runs in order', async t => {
+  const { clocks } = clocksOn(t)
+  await clocks.set('a', T0)
+  const n = EVENTS_PER_BATCH * 3 + 7
+  const ran: number[] = []
+  // several events due at the same time too (a frozen clock's due events must not start a timer of their own)
+  for (let i = 0; i < n; i++) clocks.schedule('a', `k${i}`, T0 + 1000 + Math.floor(i / 10), ctx => { ran.push(ctx.at) })
+  let ranWhenOtherWorkRan = -1
+  const advancing = clocks.advance('a', 60_000)
+  setImmediate(() => { ranWhenOtherWorkRan = ran.length })
+  const result = await advancing
+  t.equal(result.events, n)
+  t.equal(ran.length, n)
+  t.ok(ranWhenOtherWorkRan >= EVENTS_PER_BATCH && ranWhenOtherWorkRan < n, `other work ran between batches (after ${ranWhenOtherWorkRan} events)`)
+  t.same(ran, [...ran].sort((x, y) => x - y), 'in time order')
+  t.equal(clocks.now('a'), T0 + 60_000)
 })

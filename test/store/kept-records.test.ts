@@ -108,3 +108,23 @@ t.test('a deleted scheduled scan is gone from memory too', async t => {
   expectAnswer(t, await probely({ method: 'GET', url: PATH }), 404, { detail: 'Not found.' })
   expectAnswer(t, await probely({ method: 'PATCH', url: PATH, payload: { recurrence: 'd' } }), 404, { detail: 'Not found.' })
 })
+
+t.test('Neostra scans are kept too: a batch whose COMMIT fails leaves the kept scan as SQLite has it', async t => {
+  const { app, neostra } = await buildTestApp(t)
+  const url = '/api/v1/scans/scan-adhoc'
+  const before = (await neostra({ method: 'GET', url })).json()
+  const { db } = app.store
+  const broken = app.store.write(() => {
+    db.pragma('defer_foreign_keys = ON')
+    db.prepare("UPDATE probely_scheduled_scans SET scan_profile = 'no-such-profile' WHERE id = ?").run('Gt5KpRr2YzCd')
+  })
+  const patched = app.store.write(() => app.store.neostra.patchScan('default', 'scan-adhoc', { name: 'undone', schedule: '0 3 * * *' }, '2030-01-01T00:00:00.000Z'))
+  t.equal(app.store.neostra.getScan('default', 'scan-adhoc')?.name, 'undone', 'the kept row took the write before COMMIT')
+  await t.rejects(broken, { message: /FOREIGN KEY constraint failed/ })
+  await t.rejects(patched, { message: /FOREIGN KEY constraint failed/ })
+  t.same((await neostra({ method: 'GET', url })).json(), before, 'the undone PATCH is not shown')
+  const next = await neostra({ method: 'PATCH', url, payload: { name: 'kept' } })
+  t.equal(next.json().data.name, 'kept')
+  t.equal((await neostra({ method: 'GET', url })).json().data.name, 'kept', 'read back from the kept row')
+  t.equal(db.prepare("SELECT name FROM neostra_scans WHERE tenant = 'default' AND id = 'scan-adhoc'").pluck().get(), 'kept', 'and SQLite has it')
+})

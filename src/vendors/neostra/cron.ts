@@ -1,4 +1,4 @@
-import type { CronExpression } from 'cron-parser'
+import { dayCanCome, nextTick, parseDays, parseHours, parseMinutes, parseMonths, parseSeconds, type CronFields } from './cron-fields'
 
 /**
  * Neostra's `schedule`: a cron expression in one of three dialects, each fired by its own rules (UTC).
@@ -27,48 +27,11 @@ const MACROS: Record<string, string> = {
 }
 
 /** A day at most this many days ahead is looked for (Spring's own search gives up after a few years too). */
-const SPRING_DAYS_SEARCHED = 366 * 5
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** cron-parser (and the date library under it) is loaded on the first schedule read, not at start. */
-let parser: typeof import('cron-parser').CronExpressionParser | undefined
-const cronParser = () => (parser ??= (require('cron-parser') as typeof import('cron-parser')).CronExpressionParser)
-
-const parse = (expression: string, at: number): CronExpression =>
-  cronParser().parse(expression, { currentDate: new Date(at), tz: 'UTC', strict: false })
-
-const nextOf = (expression: string) => (after: number): number | undefined => {
-  try {
-    return parse(expression, after).next().getTime()
-  } catch {
-    return undefined // no further tick (cron-parser throws when it finds none)
-  }
-}
-
-const restricted = (field: string) => field !== '*' && field !== '?'
-
-/** Spring's six fields with both day fields restricted: a tick must fall on a day both accept. */
-function springBothDays (fields: string[]) {
-  const [sec, min, hour, dom, month, dow] = fields
-  const byDayOfMonth = `${sec} ${min} ${hour} ${dom} ${month} *`
-  const dayAccepts = `0 0 0 * ${month} ${dow}`
-  return (after: number): number | undefined => {
-    let cursor = after
-    for (let days = 0; days < SPRING_DAYS_SEARCHED; days++) {
-      const tick = nextOf(byDayOfMonth)(cursor)
-      if (tick === undefined) return undefined
-      const dayStart = tick - (tick % DAY_MS)
-      if (nextOf(dayAccepts)(dayStart - 1) === dayStart) return tick
-      cursor = dayStart + DAY_MS - 1 // on to the next day the day-of-month field accepts
-    }
-    return undefined
-  }
-}
+const DAYS_SEARCHED = 366 * 5
 
 /**
  * The last answer kept: any time from the last `after` up to its tick has that same next tick. Every
- * tenant provisioned from a fixture asks for the next tick of the same schedules at nearly the same time,
- * and cron-parser takes about a millisecond per answer.
+ * tenant provisioned from a fixture asks for the next tick of the same schedules at nearly the same time.
  */
 function remembered (next: (after: number) => number | undefined): (after: number) => number | undefined {
   let from = Infinity
@@ -89,19 +52,33 @@ function compile (text: string): CronSchedule | undefined {
 
 function compileUncached (text: string): CronSchedule | undefined {
   const macro = MACROS[text.toLowerCase()]
-  if (macro !== undefined) return { dialect: 'macro', next: nextOf(macro) }
-  const fields = text.split(/\s+/)
-  if (fields.length !== 5 && fields.length !== 6) return undefined
-  // `?` is Spring's (and Quartz's) alone; cron-parser takes it anywhere, Vixie cron does not
-  if (fields.length === 5 && fields.includes('?')) return undefined
-  try {
-    parse(text, 0)
-  } catch {
-    return undefined
+  if (macro !== undefined) {
+    const fields = readFields(macro.split(' '), false)!
+    return { dialect: 'macro', next: after => nextTick(fields, after, DAYS_SEARCHED) }
   }
-  if (fields.length === 5) return { dialect: 'unix', next: nextOf(text) }
-  const both = restricted(fields[3]) && restricted(fields[5])
-  return { dialect: 'spring', next: both ? springBothDays(fields) : nextOf(text) }
+  const parts = text.split(/\s+/)
+  if (parts.length !== 5 && parts.length !== 6) return undefined
+  // `?` is Spring's (and Quartz's) alone, and only in a day field; Vixie cron has none
+  const spring = parts.length === 6
+  if (parts.some((p, i) => p.includes('?') && !(spring && (i === 3 || i === 5)))) return undefined
+  const fields = readFields(parts, spring)
+  if (!fields || (!fields.or && !dayCanCome(fields))) return undefined
+  return { dialect: spring ? 'spring' : 'unix', next: after => nextTick(fields, after, DAYS_SEARCHED) }
+}
+
+/**
+ * Five (Vixie: minute first) or six (Spring: seconds first) fields. Vixie fires when either day field
+ * matches if both are restricted (neither begins with `*`); Spring ANDs them always.
+ */
+function readFields (parts: string[], spring: boolean): CronFields | undefined {
+  const [sec, min, hour, dom, month, dow] = spring ? parts : ['0', ...parts]
+  const seconds = parseSeconds(sec)
+  const minutes = parseMinutes(min)
+  const hours = parseHours(hour)
+  const months = parseMonths(month)
+  const days = parseDays(dom, dow)
+  if (!seconds || !minutes || !hours || !months || !days) return undefined
+  return { seconds, minutes, hours, months, days, or: !spring && !days.daysStarred && !days.weekdaysStarred }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { join } from 'node:path'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, isUnrouted, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { neostraTenantsHolding } from './near-misses'
@@ -64,7 +64,7 @@ async function neostra (app: FastifyInstance, options: VendorPluginOptions) {
 
   // a plain callback, not an async hook: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.is404) return done()
+    if (isUnrouted(request)) return done()
     const needs = request.routeOptions.config.neostraAuth
     if (needs === 'none') return done()
     const result = app.authenticate(request, SCHEMES, { temporary: needs === 'temporary' })
@@ -116,7 +116,8 @@ export default defineVendor<Repos, NeostraFixture>({
   plugin: neostra,
   nearMisses: { schemes: SCHEMES, tenantsHolding: neostraTenantsHolding },
   migrations: join(migrationsDir, 'neostra'),
-  createRepos: db => ({ neostra: createNeostraRepo(db), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
+  createRepos: (db, options) => ({ neostra: createNeostraRepo(db, options.keptRecords), neostraUsers: createUsersRepo(db), neostraTasks: createTasksRepo(db) }),
+  forgetKept: repos => { repos.neostra.forgetAll() },
   fixture: {
     schema: NeostraFixture,
     normalize: normalizeNeostraFixture,

@@ -24,7 +24,7 @@ export const publicTask = (t: StoredTask): Task => ({
 
 export interface TaskMove { status: TaskStatus, now: string, startedAt: string | null, finishedAt: string | null, dueAt: number | null }
 
-const EMPTY_COUNTS: TaskCounts = { total: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }
+export const EMPTY_COUNTS: TaskCounts = { total: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }
 
 /** Neostra's scan tasks and each tenant's progress settings; every statement prepared once. */
 export function createTasksRepo (db: Db) {

@@ -3,7 +3,7 @@ import type { Clocks, DueContext } from '../../core/clock'
 import { parseSchedule } from './cron'
 import type { NeostraRepo } from './scans.repo'
 import type { Scan } from './schemas'
-import { publicTask, type StoredTask, type TasksRepo } from './tasks.repo'
+import { EMPTY_COUNTS, publicTask, type StoredTask, type TasksRepo } from './tasks.repo'
 import { FINAL_STATUSES, type ScanView, type Settings, type Task, type TaskCounts, type TaskStatus } from './workflow.schemas'
 
 /** A change of a task's status: what the journal records and a test waits for. */
@@ -171,7 +171,8 @@ export function createNeostraWorkflow ({ scans, tasks, clocks }: WorkflowDeps) {
     /** The scan object with scanstub's roll-up: status, lastRunAt and the latest launch's task counts. */
     view (tenant: string, scan: Scan): ScanView {
       const launched = scans.launches(tenant, scan.id)
-      const counts = tasks.latestCounts(tenant, scan.id)
+      // a scan never launched has no task: no query (the kept row has its launch count)
+      const counts = launched.runs === 0 ? { ...EMPTY_COUNTS } : tasks.latestCounts(tenant, scan.id)
       return { ...scan, status: rollUp(launched.runs, counts), lastRunAt: launched.lastRunAt, tasks: counts }
     },
 

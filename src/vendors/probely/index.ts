@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { join } from 'node:path'
 import type { Db } from '../../store/db'
+import type { RepoOptions } from '../../store/store'
 import { errorHandler } from '../../http/error-handler'
 import { acceptJsonOnly } from '../../http/json-body'
-import { answerOtherMethods, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
+import { answerOtherMethods, isUnrouted, methodsOfPath, trackRoutes } from '../../http/method-not-allowed'
 import { migrationsDir } from '../../paths'
 import { defineVendor, type VendorPluginOptions } from '../vendor-module'
 import { probelyTenantsHolding } from './near-misses'
@@ -46,9 +47,9 @@ declare module '../../store/store' {
   interface VendorRepos extends ProbelyRepos {}
 }
 
-function createRepos (db: Db): Repos {
-  const targets = createTargetsRepo(db)
-  const scheduledScans = createScheduledScansRepo(db)
+function createRepos (db: Db, options: RepoOptions): Repos {
+  const targets = createTargetsRepo(db, options.keptRecords)
+  const scheduledScans = createScheduledScansRepo(db, options.keptRecords)
   const probelyWorkflow = createWorkflowRepos(db)
   let engine: ProbelyWorkflows | undefined
   return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
@@ -105,7 +106,7 @@ async function probely (app: FastifyInstance, options: VendorPluginOptions) {
 
   // plain callbacks, not async hooks: no promise per request (an answer sent here ends the chain)
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.is404) return done()
+    if (isUnrouted(request)) return done()
     // DRF negotiates the renderer before it authenticates
     const negotiation = negotiate(request.headers.accept, (request.query as { format?: string | string[] }).format)
     if (negotiation === 'not-found') return sendDetail(reply, 404, DETAIL.notFound)
@@ -174,7 +175,7 @@ export default defineVendor<Repos, ProbelyFixture>({
   nearMisses: { schemes: SCHEMES, tenantsHolding: probelyTenantsHolding },
   migrations: join(migrationsDir, 'probely'),
   createRepos,
-  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll() },
+  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll(); repos.probelyWorkflow.settings.forgetAll() },
   fixture: {
     schema: ProbelyFixture,
     normalize: normalizeProbelyFixture,

@@ -89,9 +89,6 @@ function patchSql (fields: readonly string[]): string {
     WHERE tenant = @tenant AND target_id = @target_id AND id = @id`
 }
 
-/** Scheduled scans kept parsed in memory (the first kept forgotten first past this many). */
-const KEPT = 10_000
-
 /**
  * Probely scheduled scans, one tenant at a time; every statement prepared once.
  *
@@ -100,7 +97,8 @@ const KEPT = 10_000
  * rolled back after that (a failed COMMIT, a fixture refused half-way) must call `forgetAll()`, as the
  * store does: the kept copies would otherwise show writes that were undone.
  */
-export function createScheduledScansRepo (db: Db) {
+/** `keptLimit`: scheduled scans kept parsed in memory (the first kept forgotten first past this many) */
+export function createScheduledScansRepo (db: Db, keptLimit = 10_000) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ?').pluck(),
     page: db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?`).raw(),
@@ -125,7 +123,7 @@ export function createScheduledScansRepo (db: Db) {
     return statement
   }
 
-  const kept = new KeptRecords<StoredScheduledScan>(KEPT)
+  const kept = new KeptRecords<StoredScheduledScan>(keptLimit)
   /** The record, kept or read; undefined when it is missing or belongs to another target. */
   const get = (tenant: string, targetId: string, id: string): StoredScheduledScan | undefined => {
     let scan = kept.get(tenant, id)
@@ -144,7 +142,7 @@ export function createScheduledScansRepo (db: Db) {
    */
   const patch = (tenant: string, targetId: string, id: string, changes: ScheduledScanChanges,
     stamp: { changed: string, changed_by: User }, check: (after: StoredScheduledScan) => FieldErrors | undefined
-  ): { scan: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
+  ): { scan: StoredScheduledScan, before: StoredScheduledScan } | { errors: FieldErrors } | undefined => {
     const current = get(tenant, targetId, id)
     if (current === undefined) return undefined
     const fields = PATCHABLE.filter(f => changes[f] !== undefined)
@@ -159,7 +157,7 @@ export function createScheduledScansRepo (db: Db) {
     if (errors !== undefined) return { errors }
     patchStatement(fields).run(params)
     kept.keep(tenant, id, after)
-    return { scan: after }
+    return { scan: after, before: current }
   }
 
   return {

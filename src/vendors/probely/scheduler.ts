@@ -20,6 +20,8 @@ import type { ScanWorkflow } from './workflow'
 export interface SchedulerRepos { scheduledScans: ScheduledScansRepo, state: ScheduleStateRepo, scans: ScansRepo }
 
 const stored = (ms: number) => storedFromDate(new Date(ms))
+/** The fields a schedule's occurrences are computed from: a PATCH that changes none of them re-arms nothing. */
+const TIMING = ['date_time', 'recurrence', 'timezone', 'run_on_day_of_week', 'scheduled_day_of_week', 'week_index'] as const
 const key = (id: string) => `probely:schedule:${id}`
 
 const ruleOf = (s: StoredScheduledScan, anchor: string): RecurrenceRule => ({
@@ -93,9 +95,14 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
       if (s === undefined) clocks.cancel(tenant, key(id))
       else arm(tenant, s)
     },
-    /** A PATCH's result passed through: the schedule re-armed when it was written. */
-    afterPatch<R extends { scan: StoredScheduledScan } | object | undefined> (tenant: string, result: R): R {
-      if (result !== undefined && 'scan' in result) arm(tenant, (result as { scan: StoredScheduledScan }).scan)
+    /**
+     * A PATCH's result passed through: the schedule re-armed when it was written, unless none of the
+     * fields its occurrences depend on changed (a PATCH of partial_scan, say, keeps its event as it is).
+     */
+    afterPatch<R extends { scan: StoredScheduledScan, before?: StoredScheduledScan } | object | undefined> (tenant: string, result: R): R {
+      if (result === undefined || !('scan' in result)) return result
+      const { scan, before } = result as { scan: StoredScheduledScan, before?: StoredScheduledScan }
+      if (before === undefined || TIMING.some(field => scan[field] !== before[field])) arm(tenant, scan)
       return result
     },
     /** Every schedule of a tenant (after a fixture load), or of every tenant with one pending (at start). */

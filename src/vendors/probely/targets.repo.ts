@@ -13,7 +13,8 @@ interface NextScanRow { id: string, date_time: string, recurrence: string, timez
 const PARSED_TARGETS_KEPT = 10_000
 
 /** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
-export function createTargetsRepo (db: Db) {
+/** `keptLimit`: targets kept parsed in memory (the first kept forgotten first past this many) */
+export function createTargetsRepo (db: Db, keptLimit = PARSED_TARGETS_KEPT) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_targets WHERE tenant = ?').pluck(),
     page: db.prepare<[string, number, number], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
@@ -49,7 +50,7 @@ export function createTargetsRepo (db: Db) {
 
   // Targets change rarely (a fixture load, a write through the API), so each is parsed once and kept
   // (bounded; the oldest forgotten first). The objects are shared: callers copy, never mutate.
-  const parsed = new KeptRecords<StoredTarget>(PARSED_TARGETS_KEPT)
+  const parsed = new KeptRecords<StoredTarget>(keptLimit)
   const stored = (tenant: string, id: string): StoredTarget | undefined => {
     let target = parsed.get(tenant, id)
     if (target === undefined) {

@@ -52,3 +52,27 @@ t.test('macros', async t => {
 t.test('a schedule seen before is kept parsed (the same object back)', async t => {
   t.equal(parseSchedule('15 3 * * *'), parseSchedule('15 3 * * *'))
 })
+
+t.test('the day fields: L, nL, n#k, names, 7 as Sunday', async t => {
+  t.same(ticks('0 0 L * *', '2026-02-01T00:00:00.000Z', 2), ['2026-02-28T00:00:00.000Z', '2026-03-31T00:00:00.000Z'], 'last day of the month')
+  t.same(ticks('0 0 * * 5L', '2026-01-01T00:00:00.000Z', 2), ['2026-01-30T00:00:00.000Z', '2026-02-27T00:00:00.000Z'], 'last Friday')
+  t.same(ticks('0 0 * * 1#2', '2026-01-01T00:00:00.000Z', 2), ['2026-01-12T00:00:00.000Z', '2026-02-09T00:00:00.000Z'], 'second Monday')
+  t.same(ticks('0 9 * jan-feb sun', '2026-01-01T00:00:00.000Z', 1), ['2026-01-04T09:00:00.000Z'])
+  t.same(ticks('0 9 * * 7', '2026-01-01T00:00:00.000Z', 1), ticks('0 9 * * 0', '2026-01-01T00:00:00.000Z', 1))
+  for (const bad of ['5-1 * * * *', '*/0 * * * *', '0 0 * FOO *', '0 0 * * 8', '0 0 * * 1#6', '0 ? * * *', '0 0 0 30 2 ?']) {
+    t.equal(parseSchedule(bad), undefined, `${JSON.stringify(bad)} is no schedule`)
+  }
+})
+
+t.test('Vixie cron: a day field beginning with * does not restrict, so the other one alone decides', async t => {
+  // cron's entry.c marks DOM_STAR when the field's first character is '*': `*/2` with a weekday ANDs
+  t.same(ticks('0 0 */2 * 6', '2026-01-01T00:00:00.000Z', 2), ['2026-01-03T00:00:00.000Z', '2026-01-17T00:00:00.000Z'], 'odd days that are Saturdays')
+})
+
+t.test('a new expression is compiled and its tick found without any library (the memo bounded)', async t => {
+  const seen = new Set<number | undefined>()
+  for (let i = 0; i < 1500; i++) seen.add(parseSchedule(`${i % 60} ${Math.floor(i / 60) % 24} * * *`)?.next(Date.UTC(2026, 0, 1)))
+  t.equal(seen.size, 1440, 'every minute of the day is a tick of its own expression')
+  t.notOk(seen.has(undefined))
+  t.notOk(Object.keys(require.cache).some(k => k.includes('cron-parser') || k.includes('luxon')), 'no date library loaded')
+})

@@ -175,3 +175,20 @@ t.test('fixture load: past schedules do not burst, scans still going are timed f
   t.same(await scansOf(app), [])
   t.same((await app.inject({ method: 'GET', url: '/__admin/probely/settings' })).json().outcomes.default, 'completed')
 })
+
+t.test('a PATCH that changes none of the timing fields leaves the schedule armed as it was; one that does re-arms it', async t => {
+  const { app, probely } = await buildTestApp(t)
+  await clock(app, { to: T0 })
+  const s = (await schedule(probely, A, { date_time: '2029-03-01T12:00:00Z', recurrence: 'd' })).json()
+  // options only (and the same date_time sent back, as a client PATCHing the whole record does)
+  const patched = await probely({ method: 'PATCH', url: `/targets/${A}/scheduledscans/${s.id}/`, payload: { partial_scan: true, date_time: '2029-03-01T12:00:00Z' } })
+  t.equal(patched.statusCode, 200)
+  await clock(app, { advanceMs: 3 * HOUR })
+  t.same((await scansOf(app, A)).map(x => [x.created, x.partial_scan]), [['2029-03-01T12:00:00.000000Z', true]], 'fired at its time, with the option the PATCH set')
+  t.equal((await scheduled(probely, A, s.id)).date_time, '2029-03-02T12:00:00Z')
+  // a timing field changed: the next occurrence follows it
+  await probely({ method: 'PATCH', url: `/targets/${A}/scheduledscans/${s.id}/`, payload: { recurrence: 'h' } })
+  await clock(app, { advanceMs: 2 * HOUR })
+  t.ok((await scansOf(app, A)).length > 1, 'hourly now: it fired again within the two hours')
+  t.not((await scheduled(probely, A, s.id)).date_time, '2029-03-02T12:00:00Z', 'its next occurrence is no longer the daily one')
+})
