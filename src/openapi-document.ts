@@ -212,6 +212,9 @@ function parameterExample (name: string, path: string, demo: Demo): unknown {
       return '200'
     case 'since': return '2024-01-01T00:00:00.000Z'
     case 'limit': return '50'
+    case 'skip': return '0'
+    case 'sortField': return 'createdAt'
+    case 'sortOrder': return 'desc'
     case 'count': return '1'
     case 'timeoutMs': return '2000'
     case 'search': return demo.targetName

@@ -1,3 +1,5 @@
+import { SEED_TENANT } from './tenant-name'
+
 /** A vendor route as Fastify knows it: `PATCH /api/v1/scans/:scanId`. */
 export interface RouteShape { method: string, url: string }
 
@@ -26,7 +28,8 @@ function refusedWhy (route: RouteShape, path: string[], context: MissContext): s
     const pattern = segments(route.url)
     for (const [i, segment] of pattern.entries()) {
       if (!segment.startsWith(':') || path[i] === undefined) continue
-      const holders = context.tenantsHolding(route.url, segment.slice(1), path[i])
+      // the stored copy of the seed is no tenant a token can name
+      const holders = context.tenantsHolding(route.url, segment.slice(1), path[i])?.filter(h => h !== SEED_TENANT)
       if (holders === undefined || holders.length === 0 || holders.includes(context.tenant)) continue
       const shown = holders.slice(0, 3).map(h => `"${h}"`).join(', ') + (holders.length > 3 ? ` and ${holders.length - 3} more` : '')
       return `id "${path[i]}" (${segment}) exists in another tenant (${shown}), not in "${context.tenant}"`

@@ -4,7 +4,7 @@ import type { FixtureProblems } from '../store/fixture-errors'
 import { type Fixture, normalizeFixture } from '../store/fixtures'
 import type { RepoOptions, RepoOwner, Store } from '../store/store'
 import type { Clocks } from './clock'
-import { DEFAULT_TENANT } from './tenant-name'
+import { DEFAULT_TENANT, SEED_TENANT } from './tenant-name'
 
 /** An owner's part of the one fixture format: `{"<owner name>": <part>}`. */
 export interface FixturePart<Repos, Part> {
@@ -41,8 +41,7 @@ export interface DataOwner<Repos extends object = object, Part = unknown> extend
 
 type AnyOwner = DataOwner<any, any>
 
-/** Not a tenant name (see TENANT_PATTERN): the stored copy of the seed that each new tenant is copied from. */
-export const SEED_TENANT = '#seed'
+export { SEED_TENANT }
 /** Tables of the core's own, not tenant data, though keyed by tenant. */
 const CORE_TABLES = new Set(['clocks', 'tenants'])
 
