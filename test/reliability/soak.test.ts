@@ -53,14 +53,14 @@ t.test('mixed load for a bounded time: every answer below 500, memory flat', { t
   t.equal(failures, 0, 'no request dropped')
   t.notOk([...statuses.keys()].some(s => s >= 500), 'no 5xx')
   t.ok(perSecond.every(n => n > 0), `it kept answering: every second of the run had answers (${perSecond.join(', ')})`)
-  // memory flat: the last third of the run peaks no higher than the middle third did. A leak keeps growing;
-  // the allocator's plateau does not (measured under STRESS, 120 s: the heap after a GC flat at 46-55 MB while
-  // RSS climbed to ~305 MB over the first minute and levelled off, so a bound from the first third's end failed)
+  // memory flat: the last third's low point (what the GC leaves live) no higher than the middle third's. A leak
+  // raises the troughs; the GC's sawtooth only the peaks (measured under STRESS, 120 s: RSS swinging between
+  // ~155 and ~290 MB with the heap flat at 46-55 MB after a GC; peaks compared differed by 12 to 41 MB run to run)
   const third = Math.floor(samples.length / 3)
-  const middle = Math.max(...samples.slice(third, 2 * third))
-  const last = Math.max(...samples.slice(2 * third))
+  const middle = Math.min(...samples.slice(third, 2 * third))
+  const last = Math.min(...samples.slice(2 * third))
   const growth = last - middle
-  t.ok(growth < 40, `RSS peak of the last third ${last.toFixed(0)} MB, of the middle third ${middle.toFixed(0)} MB: grew ${growth.toFixed(1)} MB (bound 40 MB)`)
+  t.ok(growth < 40, `RSS low point of the last third ${last.toFixed(0)} MB, of the middle third ${middle.toFixed(0)} MB: grew ${growth.toFixed(1)} MB (bound 40 MB)`)
   const health = await fetch(server.url + '/health')
   t.equal(health.status, 200)
 })
