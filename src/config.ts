@@ -4,9 +4,9 @@ import { isIP } from 'node:net'
 import { convertSetting, expected, LOG_LEVELS, SETTINGS, type Setting, type SettingName } from './settings'
 
 export { SETTINGS, type SettingName } from './settings'
+import { KEPT_RECORDS_DEFAULT } from './store/kept-records'
 
-/** 10,000 parsed records per repository: a few tens of MB at most, enough for a fixture of that size */
-export const KEPT_RECORDS_DEFAULT = 10_000
+export { KEPT_RECORDS_DEFAULT }
 /** better-sqlite3's own default cache_size (-16000 KiB) */
 export const SQLITE_CACHE_MB_DEFAULT = 16
 

@@ -6,6 +6,9 @@
  * Kept records are shared by every answer that reads them, so they are frozen (deeply) when kept: a
  * caller that changes one throws instead of corrupting what later requests read. Writers copy.
  */
+/** 10,000 parsed records per repository: a few tens of MB at most, enough for a fixture of that size (KEPT_RECORDS) */
+export const KEPT_RECORDS_DEFAULT = 10_000
+
 export class KeptRecords<T> {
   private readonly records = new Map<string, T>()
 

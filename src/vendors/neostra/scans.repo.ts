@@ -1,7 +1,7 @@
 import type { Db } from '../../store/db'
 import type { Statement } from 'better-sqlite3'
 import type { ListRequest, SortField, SortOrder } from './list-query'
-import { KeptRecords } from '../../store/kept-records'
+import { KEPT_RECORDS_DEFAULT, KeptRecords } from '../../store/kept-records'
 import type { Integration, Scan } from './schemas'
 
 interface ScanRow {
@@ -42,7 +42,7 @@ const SORT_COLUMNS: Record<SortField, string> = { createdAt: 'created_at', updat
 
 /** Neostra's scans and integrations, one tenant at a time; every statement prepared once. */
 /** `kept`: rows kept in memory (the first kept forgotten first past this many) */
-export function createNeostraRepo (db: Db, keptLimit = 10_000) {
+export function createNeostraRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
   const q = {
     listScans: db.prepare<[string], ScanRow>('SELECT * FROM neostra_scans WHERE tenant = ? ORDER BY rowid'),
     getScan: db.prepare<[string, string], ScanRow>('SELECT * FROM neostra_scans WHERE tenant = ? AND id = ?'),

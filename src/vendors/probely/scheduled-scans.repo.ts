@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
-import { KeptRecords } from '../../store/kept-records'
+import { KEPT_RECORDS_DEFAULT, KeptRecords } from '../../store/kept-records'
 import type { FieldErrors } from './drf'
 import { renderDrfDateTime } from './datetime'
 import type { BlackoutPeriod, ScheduledScan, StoredTarget, User } from './schemas'
@@ -98,7 +98,7 @@ function patchSql (fields: readonly string[]): string {
  * store does: the kept copies would otherwise show writes that were undone.
  */
 /** `keptLimit`: scheduled scans kept parsed in memory (the first kept forgotten first past this many) */
-export function createScheduledScansRepo (db: Db, keptLimit = 10_000) {
+export function createScheduledScansRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_scheduled_scans WHERE tenant = ?').pluck(),
     page: db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM probely_scheduled_scans WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?`).raw(),

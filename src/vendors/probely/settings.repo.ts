@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db'
-import { KeptRecords } from '../../store/kept-records'
+import { KEPT_RECORDS_DEFAULT, KeptRecords } from '../../store/kept-records'
 import { DEFAULT_SETTINGS, type ProbelySettings } from './scans.schemas'
 
 /**
@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type ProbelySettings } from './scans.schemas'
  * (frozen) once read, written through: every lifecycle step of every scan reads them, and the query
  * was 6% of a day's advance over 1,000 hourly schedules (--cpu-prof). `forgetAll()` after a rollback.
  */
-export function createSettingsRepo (db: Db, keptLimit = 10_000) {
+export function createSettingsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
   const kept = new KeptRecords<ProbelySettings>(keptLimit)
   const q = {
     get: db.prepare<[string], string>('SELECT data FROM probely_settings WHERE tenant = ?').pluck(),

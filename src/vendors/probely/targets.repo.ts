@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db'
-import { KeptRecords } from '../../store/kept-records'
+import { KEPT_RECORDS_DEFAULT, KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
 import type { TargetAnswer } from './target.serializer'
@@ -10,14 +10,11 @@ import { isFinal } from './workflow' // probely workflows
 
 interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
 
-const PARSED_TARGETS_KEPT = 10_000
-
 /** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
 /** `keptLimit`: targets kept parsed in memory (the first kept forgotten first past this many) */
-export function createTargetsRepo (db: Db, keptLimit = PARSED_TARGETS_KEPT) {
+export function createTargetsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_targets WHERE tenant = ?').pluck(),
-    page: db.prepare<[string, number, number], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
     pageIds: db.prepare<[string, number, number], string>('SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
     // which of a page's targets have scans, in one statement: the others need no last-scan query (10,000
     // targets: 10,000 statements fewer, ~35 ms); one next-scan query per target measured faster than one
@@ -85,8 +82,6 @@ export function createTargetsRepo (db: Db, keptLimit = PARSED_TARGETS_KEPT) {
 
   return {
     count: (tenant: string) => q.count.get(tenant) ?? 0,
-    page: (tenant: string, limit: number, offset: number) =>
-      q.page.all(tenant, limit, offset).map(d => withNextScan(tenant, JSON.parse(d))),
     /** A page as the list's serializer takes it: each stored target (kept, so its JSON is too) and what follows the scans. */
     pageAnswers: (tenant: string, limit: number, offset: number): TargetAnswer[] => {
       const scanned = new Set(q.pageScanned.all(tenant, tenant, limit, offset))
