@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import autocannon from 'autocannon'
-import { createSigner } from 'fast-jwt'
 import { packageRoot } from '../src/paths'
 import { type ServerProcess, memoryMb, startProcess, stopProcess } from './processes'
 import { renderChart, renderTable, type Row } from './report'
+import { load as loadFor, ROUTES, SECRET, type Target, token } from './routes'
 
 /**
  * `npm run bench`: scanstub against the ceiling of its stack (bare Fastify answering the same PATCH
@@ -42,8 +41,6 @@ const ROUNDS = count('rounds', 1)
 const WARMUP = count('warmup', 0)
 const CONNECTIONS = count('connections', 1)
 const STARTS = count('starts', 1)
-const SECRET = 'bench-secret-for-scanstub'
-const token = createSigner({ key: SECRET, algorithm: 'HS256' })({ sub: 'bench', email: 'bench@scanstub.local', name: 'Bench' })
 const work = mkdtempSync(join(tmpdir(), 'scanstub-bench-'))
 let dbCount = 0
 
@@ -65,62 +62,7 @@ const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '
 const CEILING = [join(packageRoot, 'dist', 'bench', 'ceiling.js')]
 const scanstubEnv = () => ({ JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DATABASE: join(work, `bench-${dbCount++}.db`) })
 
-interface Target { name: string, method: 'PATCH' | 'GET', path: string, scheme: string, body?: (n: number) => string }
-
-/**
- * The vendor pages' own example bodies (/work/shared/vendor-docs), every writable field, each value
- * varied per request so that every PATCH writes (and re-arms a schedule): what a client really sends.
- */
-const NEOSTRA_INTEGRATIONS = ['int-postgres', 'int-mysql', 'int-mongo']
-const neostraBody = (n: number) => JSON.stringify({
-  name: `Full System Scan ${n}`,
-  description: `example_string ${n}`,
-  integrationId: NEOSTRA_INTEGRATIONS[n % NEOSTRA_INTEGRATIONS.length],
-  schedule: `${n % 60} ${n % 24} * * ${n % 7}`,
-  config: { sampleRows: n }
-})
-const TIMEZONES = ['UTC', 'Europe/Lisbon', 'America/New_York', 'Asia/Tokyo']
-const WEEKS = ['first', 'second', 'third', 'fourth', 'last']
-const PROFILES = ['normal', 'lightning', null]
-const probelyBody = (n: number) => {
-  // every other request a monthly "run on the nth weekday" schedule (the cross-field rule), else h/d/w
-  const onDay = n % 2 === 1
-  return JSON.stringify({
-    date_time: new Date(Date.UTC(2030, 0, 1) + n * 60_000).toISOString(),
-    recurrence: onDay ? (n % 4 === 1 ? 'm' : 'q') : ['h', 'd', 'w'][n % 3],
-    timezone: TIMEZONES[n % TIMEZONES.length],
-    run_on_day_of_week: onDay,
-    scheduled_day_of_week: onDay ? (n % 7) + 1 : null,
-    week_index: onDay ? WEEKS[n % WEEKS.length] : null,
-    partial_scan: (n & 1) === 1,
-    override_target_settings: (n & 2) === 2,
-    incremental: (n & 4) === 4,
-    reduced_scope: (n & 8) === 8,
-    scan_profile: PROFILES[n % PROFILES.length]
-  })
-}
-const NEOSTRA_SCAN = '/api/v1/scans/scan-adhoc'
-const PROBELY_SCHEDULE = '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/'
-const ROUTES: Target[] = [
-  { name: 'Neostra PATCH', method: 'PATCH', path: NEOSTRA_SCAN, scheme: 'Bearer', body: neostraBody },
-  { name: 'Neostra GET', method: 'GET', path: NEOSTRA_SCAN, scheme: 'Bearer' },
-  { name: 'Probely PATCH', method: 'PATCH', path: PROBELY_SCHEDULE, scheme: 'JWT', body: probelyBody },
-  { name: 'Probely GET', method: 'GET', path: PROBELY_SCHEDULE, scheme: 'JWT' }
-]
-
-async function load (url: string, route: Target, seconds: number) {
-  let n = 0
-  return autocannon({
-    url: url + route.path,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{
-      method: route.method,
-      headers: { authorization: `${route.scheme} ${token}`, ...(route.body ? { 'content-type': 'application/json' } : {}) },
-      setupRequest: req => route.body ? { ...req, body: route.body(n++) } : req
-    }]
-  })
-}
+const load = (url: string, route: Target, seconds: number) => loadFor(url, route, seconds, CONNECTIONS)
 
 interface Measure { rps: number, p50: number, p99: number, non2xx: number, peakRssMb: number }
 

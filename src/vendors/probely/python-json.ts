@@ -201,7 +201,20 @@ export function readPythonJson (bytes: Buffer, charset: string | undefined, pars
     throw new Error(pythonJsonError(text))
   }
   if (value === null) return JSON_NULL
-  return /\d[.eE]/.test(text) ? withPythonFloats(text, parse) : value
+  return hasFloatNumber(text) ? withPythonFloats(text, parse) : value
+}
+
+const STRING_OR_FLOAT_START = /"(?:[^"\\]|\\.)*"|\d[.eE]/g
+
+/**
+ * Whether valid JSON `text` has a number with a fraction or an exponent, outside its strings: a date in a
+ * string ("…T00:01:00.000Z") is no float, and taking it for one cost every such PATCH a second parse and a
+ * rewrite of its text (about a tenth of the scheduled-scan PATCH's CPU in a profile of `npm run bench`).
+ */
+function hasFloatNumber (text: string): boolean {
+  if (!/\d[.eE]/.test(text)) return false
+  for (const [token] of text.matchAll(STRING_OR_FLOAT_START)) if (token[0] !== '"') return true
+  return false
 }
 
 /** A body that is the JSON `null`, told apart from no body at all (DRF: "No data provided" against a no-op) */

@@ -78,8 +78,10 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
    * client wrote (kept as the anchor while the scheduler is the one moving date_time), the first at or
    * after the clock's time fires.
    */
-  function arm (tenant: string, s: StoredScheduledScan): void {
-    const st = state.get(tenant, s.id)
+  function arm (tenant: string, s: StoredScheduledScan, written = false): void {
+    // `written`: the client wrote this date_time, so it is the anchor (the state's `seen` is always the
+    // date_time the scheduler last saw, so it cannot equal a newly written one): no read of the state
+    const st = written ? undefined : state.get(tenant, s.id)
     const anchor = st !== undefined && st.seen === s.date_time ? st.anchor : s.date_time
     const next = nextOccurrence(ruleOf(s, anchor), clocks.now(tenant), true)
     state.put(tenant, s.id, { anchor, seen: s.date_time, next_at: next === null ? null : stored(next) })
@@ -102,7 +104,7 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
     afterPatch<R extends { scan: StoredScheduledScan, before?: StoredScheduledScan } | object | undefined> (tenant: string, result: R): R {
       if (result === undefined || !('scan' in result)) return result
       const { scan, before } = result as { scan: StoredScheduledScan, before?: StoredScheduledScan }
-      if (before === undefined || TIMING.some(field => scan[field] !== before[field])) arm(tenant, scan)
+      if (before === undefined || TIMING.some(field => scan[field] !== before[field])) arm(tenant, scan, before !== undefined && scan.date_time !== before.date_time)
       return result
     },
     /** Every schedule of a tenant (after a fixture load), or of every tenant with one pending (at start). */

@@ -94,6 +94,23 @@ t.test('each field rule is a 400 with DRF\'s message, and nothing is stored', as
   t.same((await probely({ method: 'GET', url: URL })).json(), expectedScheduledScan(ID), 'nothing changed')
 })
 
+
+t.test('numbers are Python\'s whatever the strings beside them hold: 2.0 is a float next to a date\'s ".000Z", and digits with a dot inside a string are no float', async t => {
+  const { probely } = await buildTestApp(t)
+  const withDate = (extra: Record<string, unknown>) => ({ date_time: '2031-01-01T00:01:00.000Z', ...extra })
+  // the body as a client writes it, so 2.0 reaches the parser as "2.0" (JSON.stringify would write 2)
+  const sent = (body: Record<string, unknown>, raw: string) => JSON.stringify(body).replace(/}$/, `,${raw}}`)
+  const res = await probely({ method: 'PATCH', url: URL, headers: { 'content-type': 'application/json' }, payload: sent(withDate({}), '"scheduled_day_of_week":2.0') })
+  t.equal(res.statusCode, 400)
+  t.same(res.json(), { scheduled_day_of_week: ['"2.0" is not a valid choice.'] }, 'Python reads 2.0 as a float, as DRF words it')
+  const fine = await probely({ method: 'PATCH', url: URL, payload: withDate({ timezone: 'Europe/Lisbon', recurrence: 'd' }) })
+  t.equal(fine.statusCode, 200)
+  t.equal(fine.json().date_time, '2031-01-01T00:01:00Z', 'a date with a fraction is read as the date it is')
+  t.equal(fine.json().timezone, 'Europe/Lisbon')
+  const inKey = await probely({ method: 'PATCH', url: URL, headers: { 'content-type': 'application/json' }, payload: '{"unknown 1.5e3": "x 2.5", "scheduled_day_of_week": 2, "run_on_day_of_week": true, "week_index": "first", "recurrence": "m"}' })
+  t.equal(inKey.statusCode, 200, 'digits with a dot in a key or a string are no float')
+  t.equal(inKey.json().scheduled_day_of_week, 2)
+})
 t.test('several bad fields come back together', async t => {
   const { probely } = await buildTestApp(t)
   const res = await probely({ method: 'PATCH', url: URL, payload: { recurrence: 'x', timezone: 'Nowhere', partial_scan: 'perhaps', scan_profile: 'nope', date_time: 'soon' } })
