@@ -94,7 +94,6 @@ t.test('each field rule is a 400 with DRF\'s message, and nothing is stored', as
   t.same((await probely({ method: 'GET', url: URL })).json(), expectedScheduledScan(ID), 'nothing changed')
 })
 
-
 t.test('numbers are Python\'s whatever the strings beside them hold: 2.0 is a float next to a date\'s ".000Z", and digits with a dot inside a string are no float', async t => {
   const { probely } = await buildTestApp(t)
   const withDate = (extra: Record<string, unknown>) => ({ date_time: '2031-01-01T00:01:00.000Z', ...extra })
