@@ -13,6 +13,11 @@ export function createScheduleStateRepo (db: Db) {
       r.next_at, r.schedule_id IS NULL AS fresh FROM probely_scheduled_scans s
       LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
       WHERE r.schedule_id IS NULL OR r.next_at IS NOT NULL`),
+    // a tenant's schedules with what their state says, without reading the records themselves
+    ofTenant: db.prepare<[string], { target_id: string, id: string, next_at: string | null, current: number }>(`SELECT s.target_id, s.id,
+      r.next_at, coalesce(r.seen = s.date_time, 0) AS current FROM probely_scheduled_scans s
+      LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
+      WHERE s.tenant = ? ORDER BY s.rowid`),
     clear: db.prepare<[string]>('DELETE FROM probely_schedule_state WHERE tenant = ?')
   }
   return {
@@ -20,6 +25,8 @@ export function createScheduleStateRepo (db: Db) {
     put: (tenant: string, id: string, state: ScheduleState) => { q.put.run({ tenant, id, ...state }) },
     /** Every schedule with an occurrence to come (or not yet armed), all tenants: re-armed at start. */
     startup: () => q.startup.all(),
+    /** A tenant's schedules, each with its stored next occurrence and whether that was armed for its current date_time. */
+    ofTenant: (tenant: string) => q.ofTenant.all(tenant),
     clear: (tenant: string) => { q.clear.run(tenant) }
   }
 }

@@ -36,8 +36,9 @@ const ruleOf = (s: StoredScheduledScan, anchor: string): RecurrenceRule => ({
 export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow: ScanWorkflow) {
   const { scheduledScans, state, scans } = repos
 
-  const register = (tenant: string, s: StoredScheduledScan, at: number) =>
-    clocks.schedule(tenant, key(s.id), at, ctx => fire(tenant, s.target, s.id, ctx))
+  const registerAt = (tenant: string, targetId: string, id: string, at: number) =>
+    clocks.schedule(tenant, key(id), at, ctx => fire(tenant, targetId, id, ctx))
+  const register = (tenant: string, s: StoredScheduledScan, at: number) => registerAt(tenant, s.target, s.id, at)
 
   /** Moves the schedule to occurrence `next` (or marks it done), without touching changed/changed_by. */
   const moveTo = (tenant: string, s: StoredScheduledScan, anchor: string, next: number | null) => {
@@ -110,7 +111,19 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
     /** Every schedule of a tenant (after a fixture load), or of every tenant with one pending (at start). */
     rearm (tenant?: string): void {
       if (tenant !== undefined) {
-        for (const s of scheduledScans.all(tenant)) arm(tenant, s)
+        // a new tenant's rows (and their state) were copied from the seed's, armed at start on the real
+        // clock: a stored next occurrence still ahead is the first at or after now too (none lay between),
+        // so it is registered as it is, without reading the record; others are armed afresh. A new
+        // tenant over a seed of 100,000 schedules took 6 to 12 s of blocking arming them one by one.
+        const now = clocks.now(tenant)
+        for (const row of state.ofTenant(tenant)) {
+          if (row.current === 1 && row.next_at !== null && Date.parse(row.next_at) >= now) {
+            registerAt(tenant, row.target_id, row.id, Date.parse(row.next_at))
+            continue
+          }
+          const s = scheduledScans.get(tenant, row.target_id, row.id)
+          if (s !== undefined) arm(tenant, s)
+        }
         return
       }
       for (const row of state.startup()) {

@@ -192,3 +192,28 @@ t.test('a PATCH that changes none of the timing fields leaves the schedule armed
   t.ok((await scansOf(app, A)).length > 1, 'hourly now: it fired again within the two hours')
   t.not((await scheduled(probely, A, s.id)).date_time, '2029-03-02T12:00:00Z', 'its next occurrence is no longer the daily one')
 })
+
+t.test('a new tenant\'s schedules, copied from the seed with their armed state, fire at their time; one PATCHed in it re-arms', async t => {
+  const { app, token } = await buildTestApp(t)
+  const auth = { authorization: `JWT ${token({ ...ALICE_IN('fresh') })}` }
+  const get = (url: string) => app.inject({ url, headers: auth })
+  // the tenant's first request copies the seed (rows and the schedules' state) and registers what is ahead
+  t.equal((await get(`/targets/${A}/scheduledscans/Dq7HkZ2vRtYp/`)).json().date_time, '2030-01-06T02:00:00Z')
+  const tenantClock = (payload: object) => app.inject({ method: 'POST', url: '/__admin/clock?tenant=fresh', payload })
+  // the daily New York schedule (2030-01-01) is jumped over: skipped, never replayed
+  t.equal((await tenantClock({ to: '2030-01-06T01:00:00Z' })).statusCode, 200)
+  const scans = async () => (await app.inject({ url: `/__admin/probely/scans?tenant=fresh&targetId=${A}` })).json().scans as any[]
+  t.same(await scans(), [], 'nothing fired on the way')
+  t.equal((await tenantClock({ advanceMs: 2 * HOUR })).statusCode, 200)
+  t.same((await scans()).map(s => s.created), ['2030-01-06T02:00:00.000000Z'], 'the weekly schedule fired at its time, as it was copied')
+  t.equal((await get(`/targets/${A}/scheduledscans/Dq7HkZ2vRtYp/`)).json().date_time, '2030-01-13T02:00:00Z', 'and moved to the next week')
+  t.same(await scansOf(app, A), [], 'the default tenant fired nothing: its clock did not move')
+  // a PATCH in the new tenant re-arms that schedule from the date it writes
+  const patched = await app.inject({ method: 'PATCH', url: `/targets/${A}/scheduledscans/Dq7HkZ2vRtYp/`, headers: auth, payload: { date_time: '2030-01-07T05:00:00Z', recurrence: 'd' } })
+  t.equal(patched.statusCode, 200)
+  // from 2030-01-06T03:00 to 2030-01-08T03:00: the PATCHed daily 05:00 once, the copied weekly never
+  t.equal((await tenantClock({ advanceMs: 2 * DAY })).statusCode, 200)
+  t.same((await scans()).map(s => s.created).slice(1), ['2030-01-07T05:00:00.000000Z'], 'the PATCHed date fired, the copied one did not')
+})
+
+const ALICE_IN = (tenant: string) => ({ sub: 'u-alice', email: 'alice@example.com', name: 'Alice Tester', tenant })
