@@ -3,7 +3,6 @@ import { storedFromDate } from './datetime'
 import { nextOccurrence, type RecurrenceRule } from './recurrence'
 import type { ScheduleStateRepo } from './scheduler.repo'
 import type { ScheduledScansRepo, StoredScheduledScan } from './scheduled-scans.repo'
-import type { ScansRepo } from './scans.repo'
 import type { ScanWorkflow } from './workflow'
 
 /**
@@ -17,7 +16,7 @@ import type { ScanWorkflow } from './workflow'
  *   set, a restart after downtime), are skipped, never replayed: `date_time` moves past them unfired.
  */
 
-export interface SchedulerRepos { scheduledScans: ScheduledScansRepo, state: ScheduleStateRepo, scans: ScansRepo }
+export interface SchedulerRepos { scheduledScans: ScheduledScansRepo, state: ScheduleStateRepo }
 
 const stored = (ms: number) => storedFromDate(new Date(ms))
 /** The fields a schedule's occurrences are computed from: a PATCH that changes none of them re-arms nothing. */
@@ -34,7 +33,7 @@ const ruleOf = (s: StoredScheduledScan, anchor: string): RecurrenceRule => ({
 })
 
 export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow: ScanWorkflow) {
-  const { scheduledScans, state, scans } = repos
+  const { scheduledScans, state } = repos
 
   const registerAt = (tenant: string, targetId: string, id: string, at: number) =>
     clocks.schedule(tenant, key(id), at, ctx => fire(tenant, targetId, id, ctx))
@@ -58,8 +57,8 @@ export function createScheduler (clocks: Clocks, repos: SchedulerRepos, workflow
     const st = state.get(tenant, id)
     if (s === undefined || st === undefined || st.next_at === null || Date.parse(st.next_at) !== ctx.at) return
     const rule = ruleOf(s, st.anchor)
-    if (!ctx.late && scans.running(tenant, s.target) === undefined) {
-      workflow.start(tenant, {
+    if (!ctx.late) {
+      workflow.startUnlessRunning(tenant, {
         targetId: s.target,
         scanProfile: s.scan_profile ?? 'normal',
         options: {

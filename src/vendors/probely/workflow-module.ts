@@ -11,7 +11,7 @@ import type { WorkflowRepos } from './workflow-fixture'
 /** Probely's workflows on one app: scan lifecycles and firing schedules, on the tenants' clocks. */
 export function createProbelyWorkflows (clocks: Clocks, scheduledScans: ScheduledScansRepo, repos: WorkflowRepos) {
   const scans = createScanWorkflow(clocks, repos)
-  const scheduler = createScheduler(clocks, { scheduledScans, state: repos.state, scans: repos.scans }, scans)
+  const scheduler = createScheduler(clocks, { scheduledScans, state: repos.state }, scans)
   const render = (tenant: string, s: Parameters<typeof renderScan>[0], getTarget: (tenant: string, id: string) => Parameters<typeof renderScan>[1] | undefined) =>
     renderScan(s, getTarget(tenant, s.target)!)
   return {

@@ -98,7 +98,14 @@ export function createScanWorkflow (clocks: Clocks, repos: WorkflowRepos) {
   return {
     /** A new queued scan of the target; refused while another of its scans is still going. */
     start (tenant: string, request: StartRequest): StoredScan {
-      if (scans.running(tenant, request.targetId) !== undefined) throw new ScanRefusal('There is already a scan running on this target.')
+      const scan = this.startUnlessRunning(tenant, request)
+      if (scan === undefined) throw new ScanRefusal('There is already a scan running on this target.')
+      return scan
+    },
+
+    /** start, or undefined while another scan of the target is still going (a schedule's occurrence: skipped) */
+    startUnlessRunning (tenant: string, request: StartRequest): StoredScan | undefined {
+      if (scans.running(tenant, request.targetId) !== undefined) return undefined
       const now = request.at ?? clocks.now(tenant)
       const d = settings.get(tenant).durations
       const scan: StoredScan = {
