@@ -26,6 +26,23 @@ const inProcessTests = [
   'test/security.test.ts'
 ]
 
+// One part of the core at a time, with the test files that test it (STRYKER_PART=auth npm run test:mutation):
+// each part's dry run and mutants then run only those files, which is what makes a part fit in a session
+// here (src/auth: 218 mutants in about 12 minutes). Its results are kept in test/mutation/<part>.json
+// (Stryker's incremental file, committed), so a later run tests only the mutants whose code or tests
+// changed since.
+const PARTS = {
+  auth: { mutate: ['src/auth/**/*.ts'], tests: ['test/auth/*.test.ts', 'test/security.test.ts', 'test/admin/token-lifetime.test.ts', 'test/vendors/neostra/signin.test.ts'] },
+  store: { mutate: ['src/store/**/*.ts'], tests: ['test/store/*.test.ts', 'test/limits.test.ts'] },
+  admin: { mutate: ['src/admin/**/*.ts'], tests: ['test/admin/*.test.ts', 'test/security.test.ts'] },
+  core: { mutate: ['src/core/**/*.ts'], tests: ['test/core/*.test.ts', 'test/admin/*.test.ts', 'test/security.test.ts'] },
+  vendors: { mutate: ['src/vendors/**/*.ts'], tests: ['test/vendors/**/*.test.ts', 'test/limits.test.ts', 'test/security.test.ts'] }
+}
+const part = process.env.STRYKER_PART === undefined ? undefined : PARTS[process.env.STRYKER_PART]
+if (process.env.STRYKER_PART !== undefined && part === undefined) {
+  throw new Error(`STRYKER_PART must be one of ${Object.keys(PARTS).join(', ')} (got ${process.env.STRYKER_PART})`)
+}
+
 // ts-node (under tap's loader) only strips types in the test processes: checking them is the checker's job
 process.env.TS_NODE_TRANSPILE_ONLY ??= '1'
 // tap's own per-file timeout (30 s when a file runs outside the tap runner) is too short on a loaded machine
@@ -38,15 +55,16 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  mutate: [
+  mutate: part?.mutate ?? [
     'src/vendors/**/*.ts',
     'src/auth/**/*.ts',
     'src/admin/**/*.ts',
     'src/core/**/*.ts',
     'src/store/**/*.ts'
   ],
+  ...(part ? { incremental: true, incrementalFile: `test/mutation/${process.env.STRYKER_PART}.json` } : {}),
   tap: {
-    testFiles: process.env.STRYKER_TEST_FILES ? process.env.STRYKER_TEST_FILES.split(',') : inProcessTests,
+    testFiles: process.env.STRYKER_TEST_FILES ? process.env.STRYKER_TEST_FILES.split(',') : part?.tests ?? inProcessTests,
     // tap's own TypeScript loader, as `tap` itself runs a .ts test file; types are the checker's job
     nodeArgs: ['-r', '{{hookFile}}', '--import=@tapjs/typescript/import', '{{testFile}}'],
     forceBail: true

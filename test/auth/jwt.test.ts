@@ -87,14 +87,15 @@ t.test('another tenant\'s ids are a 404, never a 403, and tenants never see each
 
 t.test('a token accepted once (and remembered) is still refused once its exp passes', async t => {
   const { app, token } = await buildTestApp(t)
-  const short = token(ALICE, 1)
+  // ten seconds: a one-second token minted late in a second expires within milliseconds (exp is whole seconds)
+  const short = token(ALICE, 10)
   t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${short}` } })).statusCode, 200)
   // time driven, not waited for: exp is checked against Date.now(), both by the remembered copy and by
   // the verifier, so the test moves Date.now past exp (restored when the test ends)
   const realNow = Date.now
   const start = realNow()
   t.teardown(() => { Date.now = realNow })
-  Date.now = () => start + 2100
+  Date.now = () => start + 11_100
   const res = await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${short}` } })
   Date.now = realNow
   expectAnswer(t, res, 401, neostra401('Token has expired'))
@@ -108,4 +109,61 @@ t.test('a header remembered after one vendor took it is still held to the other 
   expectAnswer(t, neostra, 401, neostra401('Authorization header must use the Bearer scheme'), { message: 'Neostra does not, remembered or not' })
   t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${token()}` } })).statusCode, 200)
   t.equal((await app.inject({ ...PROBELY, headers: jwtHeader })).statusCode, 200, 'and Probely still does')
+})
+
+t.test('claims that are not text, an alg that is not a name, extra words, odd spacing: each refused or taken as stated', async t => {
+  const { app, token } = await buildTestApp(t)
+  const hs = (payload: object) => createSigner({ key: SECRET, algorithm: 'HS256' })(payload)
+  const asNeostra = (authorization: string) => app.inject({ ...NEOSTRA, headers: { authorization } })
+  expectAnswer(t, await asNeostra(`Bearer ${hs({ ...ALICE, sub: 42 })}`), 401, neostra401('Token claims are invalid'), { message: 'a sub that is a number' })
+  expectAnswer(t, await asNeostra(`Bearer ${hs({ ...ALICE, email: null })}`), 401, neostra401('Token claims are invalid'), { message: 'an email that is null' })
+  expectAnswer(t, await asNeostra(`Bearer ${hs({ ...ALICE, name: ['x'] })}`), 401, neostra401('Token claims are invalid'), { message: 'a name that is a list' })
+  // a header whose alg is no string: malformed, as a header with no alg
+  const numberAlg = `${b64({ alg: 256, typ: 'JWT' })}.${b64(ALICE)}.c2ln`
+  expectAnswer(t, await asNeostra(`Bearer ${numberAlg}`), 401, neostra401('Malformed token'), { message: 'alg 256' })
+  // three parts, an HS256 header, a payload that is no JSON: the verifier's own error, worded as malformed
+  expectAnswer(t, await asNeostra(`Bearer ${b64({ alg: 'HS256', typ: 'JWT' })}.bm90IGpzb24.c2ln`), 401, neostra401('Malformed token'), { message: 'payload not JSON' })
+  expectAnswer(t, await asNeostra(`Bearer ${token()} extra`), 401, neostra401('Malformed token'), { message: 'a third word' })
+  t.equal((await asNeostra(`Bearer  ${token()}`)).statusCode, 200, 'two spaces between scheme and token')
+  t.equal((await asNeostra(`Bearer ${token()} `)).statusCode, 200, 'a trailing space (HTTP strips it; inject does not)')
+})
+
+t.test('a token with no sub, email or name stands for the empty user: PATCHes are stamped with it', async t => {
+  const { app, token } = await buildTestApp(t)
+  const res = await app.inject({ method: 'PATCH', url: '/targets/AxtkqTE1AbFd/scheduledscans/Dq7HkZ2vRtYp/', headers: { authorization: `JWT ${token({})}` }, payload: { recurrence: 'd' } })
+  t.equal(res.statusCode, 200)
+  t.same(res.json().changed_by, { id: '', email: '', name: '' })
+})
+
+t.test('a vendor request with a valid token is journaled under its tenant, also when it is a 404', async t => {
+  const { app, token } = await buildTestApp(t)
+  const blue = token({ ...ALICE, tenant: 'blue' })
+  t.equal((await app.inject({ method: 'GET', url: '/targets/no-such-target/', headers: { authorization: `JWT ${blue}` } })).statusCode, 404)
+  t.equal((await app.inject({ method: 'GET', url: '/nowhere/at/all', headers: { authorization: `JWT ${blue}` } })).statusCode, 404)
+  const paths = (await app.inject({ url: '/__admin/requests?tenant=blue' })).json().requests.map((r: { path: string }) => r.path)
+  t.same(paths.sort(), ['/nowhere/at/all', '/targets/no-such-target/'], 'both filed under blue, the unrouted one by its verified token')
+})
+
+t.test('JWT_PUBLIC_KEY with an EC key accepts ES256 from an identity provider', async t => {
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const { app } = await buildTestApp(t, { JWT_PUBLIC_KEY: ec.publicKey.export({ type: 'spki', format: 'pem' }).toString() })
+  const es = createSigner({ key: ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'ES256' })(ALICE)
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${es}` } })).statusCode, 200, 'ES256 signed by the IdP')
+  t.equal((await app.inject({ ...PROBELY, headers: { authorization: `JWT ${es}` } })).statusCode, 200)
+  const es384 = createSigner({ key: generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'ES384' })(ALICE)
+  expectAnswer(t, await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${es384}` } }), 401, neostra401('Unsupported token algorithm'))
+})
+
+t.test('mintToken: a lifetime in seconds or as a duration; none, zero, negative or not finite refused with the rule', async t => {
+  const { app } = await buildTestApp(t)
+  const claimsOf = (tok: string) => JSON.parse(Buffer.from(tok.split('.')[1], 'base64url').toString('utf8'))
+  const now = Math.floor(Date.now() / 1000)
+  const five = claimsOf(app.mintToken(ALICE, 5))
+  t.ok(five.exp >= now + 5 && five.exp <= now + 6, 'five seconds')
+  const quarter = claimsOf(app.mintToken(ALICE, '15m'))
+  t.ok(quarter.exp >= now + 900 && quarter.exp <= now + 901, '15m')
+  t.equal(claimsOf(app.mintToken(ALICE)).exp, undefined, 'no lifetime: no exp')
+  for (const bad of [0, -5, Number.POSITIVE_INFINITY, Number.NaN, '0', 'soon']) {
+    t.throws(() => app.mintToken(ALICE, bad), new RangeError(`a token lifetime must be at least one second, as seconds or a duration such as "15m" (got ${JSON.stringify(bad)})`), `${String(bad)} refused`)
+  }
 })
