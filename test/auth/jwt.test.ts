@@ -26,6 +26,12 @@ t.test('tokens each vendor refuses, with the vendor\'s 401 body', async t => {
     ['not yet valid', hs({ ...ALICE, nbf: now + 3600 }), 'Token is not yet valid'],
     ['malformed', 'not.a.jwt', 'Malformed token'],
     ['two parts', 'abc.def', 'Malformed token'],
+    // a header that parses and names an algorithm not configured: the count of parts is what makes it malformed
+    ['two parts, the first an RS256 header', `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(ALICE)}`, 'Malformed token'],
+    ['four parts, the first an RS256 header', `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(ALICE)}.c2ln.eHg`, 'Malformed token'],
+    ['an HS256 header over a payload that is no JSON', `${b64({ alg: 'HS256', typ: 'JWT' })}.${Buffer.from('{not json').toString('base64url')}.c2ln`, 'Malformed token'],
+    // the scope Neostra's sign-in gives a temporary token, signed here by hand: good for select-tenant only
+    ['a sign-in token (scope neostra:select-tenant)', hs({ ...ALICE, scope: 'neostra:select-tenant' }), 'Token claims are invalid'],
     ['RS256 with no public key configured', createSigner({ key: privatePem, algorithm: 'RS256' })(ALICE), 'Unsupported token algorithm'],
     ['tenant of the wrong type', hs({ ...ALICE, tenant: 42 }), 'Token claims are invalid'],
     ['tenant with a slash', hs({ ...ALICE, tenant: '../x' }), 'Token claims are invalid']
@@ -55,6 +61,9 @@ t.test('accepted: Bearer for Neostra; JWT and Bearer for Probely; a token withou
   t.equal((await app.inject({ ...PROBELY, headers: { authorization: `Bearer ${token()}` } })).statusCode, 200)
   t.equal((await app.inject({ ...PROBELY, headers: { authorization: `jwt ${token(ALICE, '1h')}` } })).statusCode, 200, 'scheme is case-insensitive')
   t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${token({})}` } })).statusCode, 200, 'no claims at all: tenant default')
+  const scoped = (scope: string) => createSigner({ key: SECRET, algorithm: 'HS256' })({ ...ALICE, scope })
+  t.equal((await app.inject({ ...NEOSTRA, headers: { authorization: `Bearer ${scoped('')}` } })).statusCode, 200, 'an empty scope is no sign-in token')
+  t.equal((await app.inject({ ...PROBELY, headers: { authorization: `JWT ${scoped('read write')}` } })).statusCode, 200, 'another scope is no sign-in token')
 })
 
 t.test('JWT_PUBLIC_KEY accepts RS256 from an identity provider and refuses HS/RS confusion', async t => {
