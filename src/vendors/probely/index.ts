@@ -50,7 +50,7 @@ declare module '../../store/store' {
 function createRepos (db: Db, options: RepoOptions): Repos {
   const targets = createTargetsRepo(db, options.keptRecords)
   const scheduledScans = createScheduledScansRepo(db, options.keptRecords)
-  const probelyWorkflow = createWorkflowRepos(db)
+  const probelyWorkflow = createWorkflowRepos(db, options.keptRecords)
   let engine: ProbelyWorkflows | undefined
   return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
 }
@@ -175,7 +175,7 @@ export default defineVendor<Repos, ProbelyFixture>({
   nearMisses: { schemes: SCHEMES, tenantsHolding: probelyTenantsHolding },
   migrations: join(migrationsDir, 'probely'),
   createRepos,
-  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll(); repos.probelyWorkflow.settings.forgetAll() },
+  forgetKept: repos => { repos.targets.forgetAll(); repos.scheduledScans.forgetAll(); repos.probelyWorkflow.settings.forgetAll(); repos.probelyWorkflow.scans.forgetAll() },
   fixture: {
     schema: ProbelyFixture,
     normalize: normalizeProbelyFixture,

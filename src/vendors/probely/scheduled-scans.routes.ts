@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type FieldErrors, MESSAGES } from './drf'
 import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
-import { newProbelyId } from './ids'
+import { createProbelyIds } from './ids'
 import { paginateJson, sendPageJson } from './pagination'
 import { scheduledScanRuleErrors } from './rules'
 import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
@@ -47,6 +47,7 @@ const listedJson = serializeScheduledScan as (scan: ScheduledScan) => string
 
 /** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
+  const newProbelyId = createProbelyIds()
   const { targets, scheduledScans } = app.store
   const stamp = (request: FastifyRequest) => ({
     changed: storedFromDate(app.clocks.date(request.principal.tenant)),

@@ -5,7 +5,7 @@ import { storedFromDate } from './datetime'
 import { MESSAGES, pyTypeName } from './drf'
 import { DETAIL, sendDetail } from './errors'
 import { completeTarget } from './fixture'
-import { newProbelyId } from './ids'
+import { createProbelyIds } from './ids'
 import { paginateJson, sendPageJson } from './pagination'
 import { JsonNull } from './python-json'
 import { serializeTarget } from './target.serializer'
@@ -26,6 +26,7 @@ const sendErrors = (reply: FastifyReply, body: NestedErrors) => reply.code(400).
  * PUT (DRF's full update), DELETE (its scheduled scans, scans and findings with it) and the bulk routes.
  */
 const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
+  const newProbelyId = createProbelyIds()
   const { targets } = app.store
   // bodies keep their raw shape (a nested site, lists of labels): read by targets.write.ts with DRF's rules
   app.setValidatorCompiler(() => () => true)
@@ -131,11 +132,11 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     return gone ? reply.code(204).send() : sendDetail(reply, 404, DETAIL.notFound)
   })
 
-  /** Deletes the targets and forgets the kept scheduled scans that went with them. */
+  /** Deletes the targets and forgets the kept scheduled scans and scans that went with them. */
   const deleteTargets = (tenant: string, ids: string[]) => {
     let gone = false
     for (const id of ids) gone = targets.delete(tenant, id) || gone
-    if (gone) app.store.scheduledScans.forgetAll()
+    if (gone) { app.store.scheduledScans.forgetAll(); app.store.probelyWorkflow.scans.forgetAll() }
     return gone
   }
 

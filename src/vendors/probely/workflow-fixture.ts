@@ -56,8 +56,8 @@ export const WorkflowFixture = {
 export interface WorkflowFixture { scans?: FixtureScan[], findingTemplates?: FindingTemplate[], findings?: FixtureFinding[], settings?: ProbelySettings }
 
 /** The repos of the workflow part, made once per database. */
-export function createWorkflowRepos (db: Db) {
-  return { scans: createScansRepo(db), findings: createFindingsRepo(db), settings: createSettingsRepo(db), state: createScheduleStateRepo(db) }
+export function createWorkflowRepos (db: Db, keptRecords?: number) {
+  return { scans: createScansRepo(db, keptRecords), findings: createFindingsRepo(db), settings: createSettingsRepo(db), state: createScheduleStateRepo(db) }
 }
 export type WorkflowRepos = ReturnType<typeof createWorkflowRepos>
 

@@ -1,7 +1,7 @@
 import type { Clocks, DueContext } from '../../core/clock'
 import { storedFromDate } from './datetime'
 import type { FindingsRepo } from './findings.repo'
-import { newProbelyId } from './ids'
+import { createProbelyIds } from './ids'
 import type { User } from './schemas'
 import type { ScansRepo, StoredScan } from './scans.repo'
 import { FINAL_STATUSES, type Outcome, type ScanOptions, type ScanStatus } from './scans.schemas'
@@ -54,6 +54,7 @@ export function refusalOf (status: ScanStatus, action: ScanAction): string | und
 
 export function createScanWorkflow (clocks: Clocks, repos: WorkflowRepos) {
   const { scans, findings, settings } = repos
+  const newProbelyId = createProbelyIds()
 
   const arm = (tenant: string, scan: StoredScan) => {
     if (scan.due_at === null) clocks.cancel(tenant, key(scan.id))

@@ -236,3 +236,17 @@ t.test('settings: durations and outcomes per target or scan profile, from the ad
   t.equal((await app.inject({ method: 'POST', url: `/__admin/probely/scans/${c.id}/finish`, payload: { outcome: 'completed' } })).statusCode, 400)
   t.same((await app.inject({ method: 'GET', url: '/__admin/probely/scans?status=failed' })).json().scans.map((s: any) => s.id), [b.id, c.id])
 })
+
+t.test("a target's delete takes its scans along, the ones just read included: none is finished, stepped or listed after", async t => {
+  const { app, probely } = await buildTestApp(t)
+  await frozenAt(app)
+  const scan = (await scanNow(probely, B)).json()
+  t.equal((await read(probely, scan.id, B)).status, 'queued', 'read once (kept by the scans repo)')
+  t.equal((await probely({ method: 'DELETE', url: `/targets/${B}/` })).statusCode, 204)
+  const finish = await app.inject({ method: 'POST', url: `/__admin/probely/scans/${scan.id}/finish`, payload: { outcome: 'completed' } })
+  t.equal(finish.statusCode, 404)
+  t.same(finish.json(), { error: 'Not Found', message: `no Probely scan ${scan.id} in tenant default` })
+  // its next step was due on the clock: it finds no scan, writes nothing
+  t.equal((await advance(app, 3_600_000)).statusCode, 200)
+  t.same((await app.inject({ method: 'GET', url: '/__admin/probely/scans' })).json().scans.filter((s: { id: string }) => s.id === scan.id), [])
+})
