@@ -36,6 +36,16 @@ export function createTargetsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
       FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
       WHERE s.tenant = ? AND s.target_id = ? AND (r.schedule_id IS NULL OR r.next_at IS NOT NULL)
       ORDER BY coalesce(r.next_at, s.date_time), s.rowid LIMIT 1`),
+    // nextScan for a whole page in one statement: min() makes SQLite take the other columns from the row
+    // with the least key (its documented bare-column rule), the key nextScan's order (time, then rowid;
+    // next_at and date_time are text of one fixed width). For 10,000 targets about half the time of
+    // 10,000 nextScan queries (75-145 ms against 165-255 ms on a loaded machine)
+    pageNext: db.prepare<[string, string, number, number], NextScanRow & { target_id: string }>(`SELECT s.target_id, s.id, s.date_time, s.recurrence, s.timezone,
+        min(coalesce(r.next_at, s.date_time) || printf('%020d', s.rowid))
+      FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
+      WHERE s.tenant = ? AND s.target_id IN (SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?)
+        AND (r.schedule_id IS NULL OR r.next_at IS NOT NULL)
+      GROUP BY s.target_id`),
     clear: db.prepare<[string]>('DELETE FROM probely_targets WHERE tenant = ?'),
     profileCount: db.prepare<[string], number>('SELECT count(*) FROM probely_scan_profiles WHERE tenant = ?').pluck(),
     profilePage: db.prepare<[string, number, number], string>('SELECT data FROM probely_scan_profiles WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
@@ -86,8 +96,12 @@ export function createTargetsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
     pageAnswers: (tenant: string, limit: number, offset: number): TargetAnswer[] => {
       const scanned = new Set(q.pageScanned.all(tenant, tenant, limit, offset))
       const found = new Set(q.pageFound.all(tenant, tenant, limit, offset))
+      const next = new Map<string, NextScanRow>()
+      for (const { target_id: targetId, id, date_time: dateTime, recurrence, timezone } of q.pageNext.all(tenant, tenant, limit, offset)) {
+        next.set(targetId, { id, date_time: dateTime, recurrence, timezone })
+      }
       return q.pageIds.all(tenant, limit, offset).map(id =>
-        answerOf(stored(tenant, id)!, q.nextScan.get(tenant, id), scanned.has(id) ? scans.last(tenant, id) : undefined,
+        answerOf(stored(tenant, id)!, next.get(id), scanned.has(id) ? scans.last(tenant, id) : undefined,
           found.has(id) ? findings.openCounts(tenant, id) : undefined))
     },
     /** The stored target, without next_scan (as nested in a scheduled scan). */

@@ -64,7 +64,13 @@ t.test('GET /targets/ with include=compliance: whole targets, next_scan followin
   }
   t.match(b.site, { name: 'Example API', url: 'https://api.example.com' })
 
-  const nextOf = async (id: string) => (await probely({ method: 'GET', url: `/targets/${id}/` })).json().next_scan
+  // the list works next_scan out for the whole page at once, the GET for one target: always the same answer
+  const nextOf = async (id: string) => {
+    const one = (await probely({ method: 'GET', url: `/targets/${id}/` })).json().next_scan
+    const listed = (await probely({ method: 'GET', url: '/targets/?length=100' })).json().results.find((r: { id: string }) => r.id === id).next_scan
+    t.same(listed, one, `${id}: the list's next_scan is the target's`)
+    return one
+  }
   const created = await probely({ method: 'POST', url: `/targets/${A}/scheduledscans/`, payload: { date_time: '2029-12-31T23:00:00Z', recurrence: 'd' } })
   t.same(await nextOf(A), { id: created.json().id, date_time: '2029-12-31T23:00:00Z', recurrence: 'd', timezone: 'UTC' }, 'follows a create')
   await probely({ method: 'PATCH', url: `/targets/${A}/scheduledscans/${created.json().id}`, payload: { date_time: '2040-01-01T00:00:00Z' } })
@@ -73,6 +79,10 @@ t.test('GET /targets/ with include=compliance: whole targets, next_scan followin
   t.equal(del.statusCode, 204)
   t.equal(del.body, '')
   t.equal(await nextOf(B), null, 'follows a delete: null when none is left')
+  // two at the same time: the one created first is next, in the list as in the GET
+  const first = await probely({ method: 'POST', url: `/targets/${B}/scheduledscans/`, payload: { date_time: '2029-06-01T00:00:00Z', recurrence: 'w' } })
+  await probely({ method: 'POST', url: `/targets/${B}/scheduledscans/`, payload: { date_time: '2029-06-01T00:00:00Z', recurrence: 'd' } })
+  t.equal((await nextOf(B)).id, first.json().id, 'a tie goes to the first created')
   t.same((await probely({ method: 'GET', url: '/targets/NoSuchTarget/' })).json(), { detail: 'Not found.' })
 })
 
