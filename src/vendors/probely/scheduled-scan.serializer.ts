@@ -17,6 +17,10 @@ export function serializeScheduledScan (scan: Omit<ScheduledScan, 'target'> & { 
   let target: string | undefined = targetJson.get(scan.target)
   if (target === undefined) {
     target = nestedTarget(scan.target)
+    // made one flat string now (Number() reads the text, so V8 copies the rope of small pieces
+    // fast-json-stringify built): kept as a rope, 10,000 of them in a list made the answer's first read
+    // (Fastify's Buffer.byteLength) take 260-380 ms instead of 18-45 (GET /scheduledscans/?length=10000)
+    Number(target)
     targetJson.set(scan.target, target)
   }
   return `{"id":${JSON.stringify(scan.id)},"target":${target},${rest(scan).slice(1)}`
