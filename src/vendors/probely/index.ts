@@ -48,9 +48,10 @@ declare module '../../store/store' {
 }
 
 function createRepos (db: Db, options: RepoOptions): Repos {
-  const targets = createTargetsRepo(db, options.keptRecords)
-  const scheduledScans = createScheduledScansRepo(db, options.keptRecords)
   const probelyWorkflow = createWorkflowRepos(db, options.keptRecords)
+  // one repo per table: the targets' roll-ups read the workflow's scans and findings (statements prepared once)
+  const targets = createTargetsRepo(db, probelyWorkflow, options.keptRecords)
+  const scheduledScans = createScheduledScansRepo(db, options.keptRecords)
   let engine: ProbelyWorkflows | undefined
   return { targets, scheduledScans, probelyWorkflow, probelyEngine: clocks => (engine ??= createProbelyWorkflows(clocks, scheduledScans, probelyWorkflow)) }
 }

@@ -3,16 +3,20 @@ import { KEPT_RECORDS_DEFAULT, KeptRecords } from '../../store/kept-records'
 import { renderDrfDateTime } from './datetime'
 import type { ScanProfile, StoredTarget, Target } from './schemas'
 import type { TargetAnswer } from './target.serializer'
-import { createFindingsRepo } from './findings.repo' // probely workflows
-import { createScansRepo, type StoredScan } from './scans.repo' // probely workflows
+import type { FindingsRepo } from './findings.repo' // probely workflows
+import type { ScansRepo, StoredScan } from './scans.repo' // probely workflows
 import { renderLastScan, renderRunningScan } from './scans.render' // probely workflows
 import { isFinal } from './workflow' // probely workflows
 
 interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
 
 /** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
-/** `keptLimit`: targets kept parsed in memory (the first kept forgotten first past this many) */
-export function createTargetsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
+/**
+ * `workflow`: the scans and findings repos the workflow writes through (probely workflows), read for
+ * each target's last_scan, running_scan and counts; `keptLimit`: targets kept parsed in memory (the
+ * first kept forgotten first past this many)
+ */
+export function createTargetsRepo (db: Db, workflow: { scans: ScansRepo, findings: FindingsRepo }, keptLimit = KEPT_RECORDS_DEFAULT) {
   const q = {
     count: db.prepare<[string], number>('SELECT count(*) FROM probely_targets WHERE tenant = ?').pluck(),
     pageIds: db.prepare<[string, number, number], string>('SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
@@ -71,9 +75,8 @@ export function createTargetsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
 
   // probely workflows: running_scan and last_scan follow the scans (the running one, if any, is the last:
   // a target runs one at a time); a target never scanned keeps what its fixture says
-  const scans = createScansRepo(db)
   // lows, mediums and highs: the target's open findings (notfixed, retesting) once a scan found any
-  const findings = createFindingsRepo(db)
+  const { scans, findings } = workflow
   const answerOf = (stored: StoredTarget, next: NextScanRow | undefined, last: StoredScan | undefined,
     counts: TargetAnswer['counts']): TargetAnswer => {
     return {
