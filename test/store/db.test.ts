@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t from 'tap'
@@ -70,4 +70,45 @@ t.test('GET /health answers 200 while the database answers, 503 when it does not
   t.same(ok.json(), { status: 'ok', database: 'ok' })
   app.store.db.close()
   expectAnswer(t, await app.inject({ method: 'GET', url: '/health' }), 503, { status: 'unavailable', database: 'The database connection is not open' })
+})
+
+t.test('migrations: numbered files only, in number order (10 after 2), a missing folder is none; an owner\'s named and recorded apart', async t => {
+  const dir = tempDir(t)
+  writeFileSync(join(dir, '1_a.sql'), 'CREATE TABLE a (x INTEGER);')
+  writeFileSync(join(dir, '2_b.sql'), 'CREATE TABLE b (y INTEGER);')
+  // needs 2's table: applied in text order ("10" before "2") it fails
+  writeFileSync(join(dir, '10_c.sql'), 'ALTER TABLE b ADD COLUMN z INTEGER;')
+  writeFileSync(join(dir, 'x3_d.sql'), 'this is no SQL: not a numbered file')
+  writeFileSync(join(dir, '4_e.sql.bak'), 'this is no SQL: not a .sql file')
+  const db = new Database(':memory:')
+  t.teardown(() => db.close())
+  t.same(migrate(db, [], dir), ['1_a.sql', '2_b.sql', '10_c.sql'])
+  t.same(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all(), [
+    { version: 1, name: '1_a.sql' }, { version: 2, name: '2_b.sql' }, { version: 10, name: '10_c.sql' }])
+
+  const vendorDir = join(dir, 'vendor')
+  mkdirSync(vendorDir)
+  writeFileSync(join(vendorDir, '001_v.sql'), 'CREATE TABLE v (w INTEGER);')
+  const owners = [{ name: 'acme', migrations: vendorDir }, { name: 'gone', migrations: join(dir, 'no-such-folder') }, { name: 'none' }]
+  t.same(migrate(db, owners, dir), ['acme/001_v.sql'], "an owner's file is named with its owner; a missing folder has none")
+  t.same(db.prepare('SELECT owner, version, name FROM owned_migrations').all(), [{ owner: 'acme', version: 1, name: '001_v.sql' }])
+  t.same(migrate(db, owners, join(dir, 'no-such-core')), [], 'recorded: nothing again')
+})
+
+t.test('openDatabase: ":memory:" is SQLite\'s own, no file; a file is held exclusively; cacheMb is the page cache in MiB', async t => {
+  const cwd = process.cwd()
+  const memory = openDatabase(':memory:')
+  t.teardown(() => memory.close())
+  t.equal(memory.name, ':memory:')
+  t.equal(memory.memory, true)
+  t.notOk(existsSync(join(cwd, ':memory:')), 'no file named ":memory:"')
+
+  const file = join(tempDir(t), 'held.db')
+  const db = openDatabase(file, [], { cacheMb: 64 })
+  t.teardown(() => db.close())
+  t.equal(db.pragma('cache_size', { simple: true }), -64 * 1024, 'negative: KiB')
+  t.equal(db.pragma('locking_mode', { simple: true }), 'exclusive')
+  const other = new Database(file, { timeout: 0 })
+  t.teardown(() => other.close())
+  t.throws(() => other.prepare('SELECT count(*) FROM schema_migrations').get(), { code: 'SQLITE_BUSY' }, 'another connection is kept out')
 })

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
+import { Type } from '@sinclair/typebox'
+import { FixtureProblems, isRecord } from '../../src/store/fixture-errors'
 import { FixtureError } from '../../src/store/fixtures'
 import { normalizeFixture, readFixtureFile } from '../../src/vendors/index'
 import { demoFixturePath } from '../../src/paths'
@@ -69,4 +71,54 @@ t.test('the demo fixture exported from the store is the fixture that was loaded'
   const { app } = await buildTestApp(t)
   const exported = app.tenants.exportFixture('default')
   t.same(exported, demoFixture())
+})
+
+t.test('FixtureProblems: every error of a record, the first three of them; the record itself named "(record)"; a trusted fixture is not checked', async t => {
+  const schema = Type.Object({ id: Type.String(), a: Type.Integer(), b: Type.Integer(), c: Type.Integer(), d: Type.Integer() })
+  const problems = new FixtureProblems()
+  t.equal(problems.check('x[0]', schema, { id: 'r', a: 'one', b: 2, c: 3, d: 4 }), false, 'a bad record: false')
+  t.same(problems.list, ['x[0]: /a must be integer'])
+  const all = new FixtureProblems()
+  t.equal(all.check('x[1]', schema, { id: 'r', a: 'one', b: 'two', c: 'three', d: 'four' }), false)
+  t.same(all.list, ['x[1]: /a must be integer', 'x[1]: /b must be integer', 'x[1]: /c must be integer'], 'every error, at most three')
+  const root = new FixtureProblems()
+  root.check('x[2]', schema, { a: 1, b: 2, c: 3, d: 4 })
+  t.same(root.list, ["x[2]: (record) must have required property 'id'"])
+  const good = new FixtureProblems()
+  t.equal(good.check('x[3]', schema, { id: 'r', a: 1, b: 2, c: 3, d: 4 }), true)
+  t.same(good.list, [])
+  const trusted = new FixtureProblems(true)
+  t.equal(trusted.check('x[4]', schema, { a: 'not checked' }), true, 'trusted (the shipped demo): taken as it is')
+  t.same(trusted.list, [])
+
+  const error = new FixtureError(['one: bad', 'two: worse'])
+  t.equal(error.message, 'scanstub: fixture refused: one: bad; two: worse')
+  t.same(error.problems, ['one: bad', 'two: worse'])
+})
+
+t.test('isRecord: a JSON object only', async t => {
+  t.same([{}, { a: 1 }].map(isRecord), [true, true])
+  t.same([null, [], [1], 'x', 1, true, undefined].map(isRecord), [false, false, false, false, false, false, false])
+})
+
+t.test('a fixture file that is no JSON, or breaks a rule, is refused naming the file', async t => {
+  const problemsOf = (path: string) => {
+    try { readFixtureFile(path) } catch (err) { return err instanceof FixtureError ? err.problems : [`not a FixtureError: ${String(err)}`] }
+    return []
+  }
+  const dir = tempDir(t)
+  const notJson = join(dir, 'not.json')
+  writeFileSync(notJson, '{"neostra": ')
+  t.match(problemsOf(notJson), [new RegExp(`^${notJson}: .*JSON`)])
+  t.equal(problemsOf(notJson).length, 1)
+  const missing = join(dir, 'missing.json')
+  t.match(problemsOf(missing), [new RegExp(`^${missing}: ENOENT`)])
+  const broken = join(dir, 'broken.json')
+  const f = minimal()
+  f.neostra.scans[0].integrationId = 'nope'
+  writeFileSync(broken, JSON.stringify({ ...f, extra: 1 }))
+  t.same(problemsOf(broken), [
+    `${broken}: fixture: unknown key "extra"`,
+    `${broken}: neostra.scans[0] (id "s1"): integrationId "nope" names no integration of the fixture`
+  ])
 })
