@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { packageRoot } from '../src/paths'
 import { cpuMs, startProcess, stopProcess } from './processes'
+import { median } from './stats'
 import { load, neostraBody, ROUTES, SECRET, type Target } from './routes'
 
 /**
@@ -68,8 +69,6 @@ async function cpuPerRequest (c: Checkout, route: Target): Promise<{ us: number,
     await stopProcess(server)
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function main () {
   const lines = ['| route | base µs/request | this µs/request | this / base | rounds (base / this) |', '|---|---:|---:|---:|---|']

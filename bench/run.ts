@@ -6,6 +6,7 @@ import { packageRoot } from '../src/paths'
 import { type ServerProcess, memoryMb, startProcess, stopProcess } from './processes'
 import { renderChart, renderTable, type Row } from './report'
 import { load as loadFor, ROUTES, SECRET, type Target, token } from './routes'
+import { median } from './stats'
 
 /**
  * `npm run bench`: scanstub against the ceiling of its stack (bare Fastify answering the same PATCH
@@ -45,7 +46,6 @@ const work = mkdtempSync(join(tmpdir(), 'scanstub-bench-'))
 let dbCount = 0
 
 /** The middle value (the upper middle of an even count). */
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const hundredths = (x: number) => Math.round(x * 100) / 100
 
 /**

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { createSigner } from 'fast-jwt'
 import { demoFixturePath, packageRoot } from '../src/paths'
-import { type ServerProcess, memoryMb, startProcess, stopProcess } from './processes'
+import { type ServerProcess, cpuMs, memoryMb, startProcess, stopProcess } from './processes'
+import { median } from './stats'
 
 /**
  * `npm run bench:scale` (or `npm run bench -- --scale`): how the cost grows with the data. Each size is
@@ -30,8 +31,6 @@ const sign = createSigner({ key: SECRET, algorithm: 'HS256' })
 const tokenOf = (tenant: string) => sign({ sub: 'bench', email: 'bench@scanstub.local', name: 'Bench', tenant })
 const work = mkdtempSync(join(tmpdir(), 'scanstub-scale-'))
 const SCANSTUB = [join(packageRoot, 'dist', 'scanstub.js'), 'serve', '--port', '0', '--host', '127.0.0.1']
-const TICKS_PER_S = 100 // USER_HZ on Linux
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x: number, places = 0) => Math.round(x * 10 ** places) / 10 ** places
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -62,11 +61,6 @@ function writeSeed (scheduled: number, perTarget: number): { file: string, paths
   return { file, paths }
 }
 
-/** The server's CPU time so far, in ms (utime + stime of /proc/<pid>/stat). */
-function cpuMs (pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_S
-}
 const diskOf = (file: string) => [file, `${file}-wal`].reduce((n, f) => { try { return n + statSync(f).size } catch { return n } }, 0)
 
 let dbCount = 0
