@@ -44,7 +44,11 @@ t.test('a batch whose COMMIT fails: its marks settle false, later ones true; the
   t.equal(count(db, 'child'), 0)
   const after = gc.mark()
   t.equal(gc.settled(after), true, 'a mark after the failed batch: true')
-  await gc.write(insertParent(db, 2))
+  const next = gc.write(insertParent(db, 2))
+  const failedAgain = gc.settled(mark)
+  t.type(failedAgain, Promise, 'the failed batch\'s mark, asked while a later batch is open: known when that one ends')
+  t.equal(await failedAgain, false, 'and still false: the later batch commits, the failed one stays failed')
+  await next
   t.equal(gc.settled(after), true)
   t.equal(count(db, 'parent'), 1)
 })
