@@ -144,9 +144,10 @@ async function auth (app: FastifyInstance, options: AuthOptions) {
     if (alg === undefined) return { ok: false, failure: 'malformed' }
     try {
       let claims: Record<string, unknown>
-      if (alg === 'HS256') claims = app.jwt.verify(token)
       // Stryker disable next-line ConditionalExpression: a second lock: the IdP's verifier itself refuses any other algorithm, with the same failure
-      else if (idpVerify && (alg === 'RS256' || alg === 'ES256')) claims = idpVerify(token)
+      const idpAlgorithm = alg === 'RS256' || alg === 'ES256'
+      if (alg === 'HS256') claims = app.jwt.verify(token)
+      else if (idpVerify && idpAlgorithm) claims = idpVerify(token)
       else return { ok: false, failure: 'algorithm' }
       const principal = principalOf(claims)
       if (!principal) return { ok: false, failure: 'claims' }
