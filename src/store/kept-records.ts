@@ -18,6 +18,15 @@ export class KeptRecords<T> {
     return this.records.get(keyOf(tenant, id))
   }
 
+  /** The kept record, else what `read` finds in SQLite, kept from now on (undefined: none, nothing kept). */
+  getOrRead (tenant: string, id: string, read: () => T | undefined): T | undefined {
+    const kept = this.get(tenant, id)
+    if (kept !== undefined) return kept
+    const record = read()
+    if (record !== undefined) this.keep(tenant, id, record)
+    return record
+  }
+
   keep (tenant: string, id: string, record: T): void {
     const key = keyOf(tenant, id)
     if (this.records.size >= this.limit && !this.records.has(key)) this.records.delete(this.records.keys().next().value as string)

@@ -22,6 +22,13 @@ t.test('KeptRecords: bounded, the first kept forgotten first; a tenant forgotten
   t.same([kept.get('a', '2'), kept.get('ab', '1')], [undefined, 'ab1'], 'tenant "a" forgotten, "ab" kept')
   kept.delete('ab', '1')
   t.equal(kept.get('ab', '1'), undefined)
+  // read through: SQLite read once, then kept; nothing found is not kept
+  let reads = 0
+  t.equal(kept.getOrRead('b', '1', () => { reads++; return 'b1' }), 'b1')
+  t.equal(kept.getOrRead('b', '1', () => { reads++; return 'other' }), 'b1', 'kept: not read again')
+  t.equal(kept.getOrRead('b', '2', () => { reads++; return undefined }), undefined)
+  t.equal(kept.getOrRead('b', '2', () => { reads++; return 'b2' }), 'b2', 'a miss is read again')
+  t.equal(reads, 3)
 })
 
 const stamp = { changed: '2030-01-01T00:00:00.000000Z', changed_by: { id: 'u-x', email: 'x@example.com', name: 'X' } }

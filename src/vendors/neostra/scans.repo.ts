@@ -83,14 +83,7 @@ export function createNeostraRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
    * once its statement succeeded. A rollback must call `forgetAll()`, as the store does.
    */
   const kept = new KeptRecords<ScanRow>(keptLimit)
-  const getRow = (tenant: string, id: string): ScanRow | undefined => {
-    let row = kept.get(tenant, id)
-    if (row === undefined) {
-      row = q.getScan.get(tenant, id)
-      if (row !== undefined) kept.keep(tenant, id, row)
-    }
-    return row
-  }
+  const getRow = (tenant: string, id: string): ScanRow | undefined => kept.getOrRead(tenant, id, () => q.getScan.get(tenant, id))
 
   /** Applies `changes` in one statement; `updatedAt` moves only when a value really changed. */
   const patchScan = (tenant: string, id: string, changes: ScanChanges, now: string): Scan | undefined => {

@@ -102,16 +102,8 @@ export function createScansRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
   return {
     all: (tenant: string) => q.all.all(tenant).map(toScan),
     ofTarget: (tenant: string, targetId: string) => q.ofTarget.all(tenant, targetId).map(toScan),
-    get: (tenant: string, id: string): StoredScan | undefined => {
-      let scan = kept.get(tenant, id)
-      if (scan === undefined) {
-        const r = q.get.get(tenant, id)
-        if (r === undefined) return undefined
-        scan = toScan(r)
-        kept.keep(tenant, id, scan)
-      }
-      return scan
-    },
+    get: (tenant: string, id: string): StoredScan | undefined =>
+      kept.getOrRead(tenant, id, () => { const r = q.get.get(tenant, id); return r && toScan(r) }),
     /** The target's scan still going (queued, started, paused, ...), if any. */
     running: (tenant: string, targetId: string) => { const r = q.running.get(tenant, targetId); return r && toScan(r) },
     last: (tenant: string, targetId: string) => { const r = q.last.get(tenant, targetId); return r && toScan(r) },

@@ -126,14 +126,8 @@ export function createScheduledScansRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAU
   const kept = new KeptRecords<StoredScheduledScan>(keptLimit)
   /** The record, kept or read; undefined when it is missing or belongs to another target. */
   const get = (tenant: string, targetId: string, id: string): StoredScheduledScan | undefined => {
-    let scan = kept.get(tenant, id)
-    if (scan === undefined) {
-      const row = q.get.get(tenant, id)
-      if (row === undefined) return undefined
-      scan = toStored(row)
-      kept.keep(tenant, id, scan)
-    }
-    return scan.target === targetId ? scan : undefined
+    const scan = kept.getOrRead(tenant, id, () => { const row = q.get.get(tenant, id); return row && toStored(row) })
+    return scan?.target === targetId ? scan : undefined
   }
 
   /**

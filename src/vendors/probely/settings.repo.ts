@@ -15,15 +15,10 @@ export function createSettingsRepo (db: Db, keptLimit = KEPT_RECORDS_DEFAULT) {
     clear: db.prepare<[string]>('DELETE FROM probely_settings WHERE tenant = ?')
   }
   return {
-    get: (tenant: string): ProbelySettings => {
-      let settings = kept.get(tenant, '')
-      if (settings === undefined) {
-        const data = q.get.get(tenant)
-        settings = data === undefined ? DEFAULT_SETTINGS : JSON.parse(data) as ProbelySettings
-        kept.keep(tenant, '', settings)
-      }
-      return settings
-    },
+    get: (tenant: string): ProbelySettings => kept.getOrRead(tenant, '', () => {
+      const data = q.get.get(tenant)
+      return data === undefined ? DEFAULT_SETTINGS : JSON.parse(data) as ProbelySettings
+    })!,
     /** Only what differs from the defaults is worth a row, but a whole object is simplest to read back. */
     put: (tenant: string, settings: ProbelySettings) => { q.put.run(tenant, JSON.stringify(settings)); kept.keep(tenant, '', structuredClone(settings)) },
     clear: (tenant: string) => { q.clear.run(tenant); kept.delete(tenant, '') },

@@ -62,16 +62,8 @@ export function createTargetsRepo (db: Db, workflow: { scans: ScansRepo, finding
   // Targets change rarely (a fixture load, a write through the API), so each is parsed once and kept
   // (bounded; the oldest forgotten first). The objects are shared: callers copy, never mutate.
   const parsed = new KeptRecords<StoredTarget>(keptLimit)
-  const stored = (tenant: string, id: string): StoredTarget | undefined => {
-    let target = parsed.get(tenant, id)
-    if (target === undefined) {
-      const d = q.get.get(tenant, id)
-      if (d === undefined) return undefined
-      target = JSON.parse(d) as StoredTarget
-      parsed.keep(tenant, id, target)
-    }
-    return target
-  }
+  const stored = (tenant: string, id: string): StoredTarget | undefined =>
+    parsed.getOrRead(tenant, id, () => { const d = q.get.get(tenant, id); return d === undefined ? undefined : JSON.parse(d) as StoredTarget })
 
   // probely workflows: running_scan and last_scan follow the scans (the running one, if any, is the last:
   // a target runs one at a time); a target never scanned keeps what its fixture says
