@@ -96,13 +96,16 @@ export function claimsOf (token: string): Record<string, unknown> {
  * 'A' for 'B' (or 'B', 'C', 'D' for 'A') decodes to the same bytes and still verifies (1 token in 16).
  */
 export function forgedCopy (token: string): string {
-  const unsigned = token.split('.').slice(0, 2).join('.')
-  return `${unsigned}.${createHmac('sha256', 'not-the-server-secret').update(unsigned).digest('base64url')}`
+  return withHs256Signature(token.split('.').slice(0, 2).join('.'), 'not-the-server-secret')
+}
+
+/** `header.payload` with its HS256 signature under `secret` appended. */
+function withHs256Signature (unsigned: string, secret: string): string {
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`
 }
 
 /** An HS256 JWT signed by hand with `secret`, for claims the minting API will not make (an exp in the past). */
 export function signHs256 (claims: Record<string, unknown>, secret = SECRET): string {
   const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url')
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`
+  return withHs256Signature(`${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`, secret)
 }
