@@ -26,7 +26,10 @@ export const JournalEntry = Type.Object({
 export type JournalEntry = Static<typeof JournalEntry>
 
 /** What the traffic hooks hand the journal: the answer's body as the raw text sent (parsed, redacted only when read). */
-export type JournalRecord = Omit<JournalEntry, 'id' | 'response' | 'refused'> & { response: { headers: Record<string, unknown>, text: string | null } }
+export type JournalRecord = Omit<JournalEntry, 'id' | 'response' | 'refused'> & {
+  /** `characters`: the whole answer's length when `text` holds only its start (a large answer sent as bytes) */
+  response: { headers: Record<string, unknown>, text: string | null, characters?: number }
+}
 
 export interface JournalFilter {
   tenant: string
@@ -79,12 +82,13 @@ class Shelf {
 
 interface Waiter { tenant: string, test: (k: Kept) => boolean, filter: JournalFilter, count: number, seen: number, done: (timedOut: boolean) => void }
 
-const cutText = (text: string) => text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : text
+const cutText = (text: string, characters = text.length) =>
+  characters > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${characters} characters)` : text
 
-/** The answer's text as the journal shows it: JSON parsed and redacted, other text as it was. */
+/** The answer's text as the journal shows it: JSON parsed and redacted, other text as it was (a long one was cut when kept). */
 function answerBody (text: string | null): unknown {
   if (text === null || text === '') return null
-  if (text.length > JOURNAL_BODY_LIMIT) return cutText(text)
+  if (text.length > JOURNAL_BODY_LIMIT) return text
   try { return redactBody(JSON.parse(text)) } catch { return text }
 }
 
@@ -110,7 +114,7 @@ export class Journal {
     const id = this.nextId++
     const { response, ...rest } = entry
     const json = JSON.stringify({ id, ...rest, responseHeaders: response.headers })
-    const text = response.text === null ? null : cutText(response.text)
+    const text = response.text === null ? null : cutText(response.text, response.characters)
     const kept: Kept = { id, time: Date.parse(entry.time), method: entry.method, path: entry.path, status: entry.status, matched: entry.matched, json, text, size: json.length + (text?.length ?? 0) }
     let shelf = this.shelves.get(entry.tenant)
     if (!shelf) { shelf = new Shelf(); this.shelves.set(entry.tenant, shelf) }

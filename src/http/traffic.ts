@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -17,6 +18,8 @@ declare module 'fastify' {
     fault: FiredFault | undefined
     /** the answer's text as sent, for the journal (parsed and redacted only when read) */
     answerText: string | null
+    /** the answer's length in characters when answerText holds only its start (a large answer sent as bytes) */
+    answerCharacters: number | undefined
   }
   interface FastifyInstance {
     /** every vendor route (method and URL pattern), for the near-miss report */
@@ -36,6 +39,17 @@ function journalBody (body: unknown, contentLength: number): unknown {
   if (contentLength < JOURNAL_BODY_LIMIT / 2) return redacted // small enough without measuring
   const text = JSON.stringify(redacted)
   return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : redacted
+}
+
+/**
+ * A Buffer answer as the journal keeps it: a large one (a 10,000-record list is 24 MB) is decoded only as
+ * far as the journal keeps it, and its length in characters is its byte count when it is all ASCII
+ * (checked natively: ~2 ms for 24 MB, where decoding it whole took ~40 ms and a copy of the answer).
+ */
+function journalTextOf (bytes: Buffer): { text: string, characters?: number } {
+  // 3 bytes at most per UTF-16 unit: this many bytes hold more than the journal keeps
+  if (bytes.length <= JOURNAL_BODY_LIMIT * 3 || !isAscii(bytes)) return { text: bytes.toString('utf8') }
+  return { text: bytes.toString('latin1', 0, JOURNAL_BODY_LIMIT + 1), characters: bytes.length }
 }
 
 const hasBody = (request: FastifyRequest) =>
@@ -97,6 +111,7 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
   app.decorateRequest('sentBody', undefined)
   app.decorateRequest('fault', undefined)
   app.decorateRequest('answerText', null)
+  app.decorateRequest('answerCharacters', undefined)
   app.decorate('vendorRoutes', [] as { method: string, url: string }[])
   app.addHook('onRoute', route => {
     if (OWN_PATHS.test(route.url)) return
@@ -117,7 +132,7 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
     headers: redactHeaders(request.headers),
     body: journalBody(request.sentBody ?? request.body, Number(request.headers['content-length'] ?? Infinity)),
     status,
-    response: { headers: redactHeaders(headers), text: request.answerText },
+    response: { headers: redactHeaders(headers), text: request.answerText, characters: request.answerCharacters },
     durationMs: Math.round(durationMs * 100) / 100,
     matched: !isUnrouted(request),
     ...(request.fault ? { fault: request.fault.rule.id } : {})
@@ -179,10 +194,17 @@ async function traffic (app: FastifyInstance, options: { vendorFor: VendorErrors
 
   // keep the answer's text for the journal; shape it when a fault says so (empty, malformed, cut, slow)
   app.addHook('onSend', (request, _reply, payload, done) => {
+    const answer = request.fault?.answer
+    const shaped = answer !== undefined && (answer.kind !== undefined || answer.dribbleMs !== undefined)
+    if (!shaped && Buffer.isBuffer(payload)) {
+      const { text, characters } = journalTextOf(payload)
+      request.answerText = text
+      request.answerCharacters = characters
+      return done(null, payload)
+    }
     const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null
     request.answerText = text
-    const answer = request.fault?.answer
-    if (answer === undefined || (answer.kind === undefined && answer.dribbleMs === undefined) || text === null) return done(null, payload)
+    if (!shaped || text === null) return done(null, payload)
     let out: string = text
     if (answer.kind === 'empty') out = ''
     else if (answer.kind === 'malformed') out = MALFORMED_BODY

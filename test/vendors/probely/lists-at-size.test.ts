@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildTestApp, demoFixture, tempDir } from '../../helpers'
+import { JOURNAL_BODY_LIMIT } from '../../../src/core/journal'
 import { RECORDS_PER_TURN } from '../../../src/vendors/probely/pagination'
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -58,6 +59,17 @@ t.test('GET /targets/?length=10000 at size: each listed target is what GET /targ
   const second = await probely({ method: 'GET', url: `/targets/?length=${RECORDS_PER_TURN}&page=2` })
   t.same(second.json().results.map((r: { id: string }) => r.id), page.results.slice(RECORDS_PER_TURN, 2 * RECORDS_PER_TURN).map((r: { id: string }) => r.id), 'pages cut the same list')
   t.same((await probely({ method: 'GET', url: '/targets/?length=10000&page=2' })).json(), { detail: 'Invalid page.' })
+
+  // the journal keeps the start of the long answer (sent as bytes) and says how long it was, in characters
+  const journaled = (await app.inject({ method: 'GET', url: '/__admin/requests?path=/targets/&limit=3' })).json().requests
+    .find((e: { query: { length?: string, page?: string } }) => e.query.length === '10000' && e.query.page === undefined)
+  t.equal(journaled.response.body, `${res.body.slice(0, JOURNAL_BODY_LIMIT)}… (${res.body.length} characters)`, 'the list cut in the journal, with its whole length')
+  // not all ASCII: decoded whole, so the count is still in characters, not bytes
+  t.equal((await probely({ method: 'PATCH', url: `/targets/${idOf('T', 0)}/`, payload: { site: { name: 'cible é ✓' } } })).statusCode, 200)
+  const wide = await probely({ method: 'GET', url: '/targets/?length=10000' })
+  t.ok(Buffer.byteLength(wide.body) > wide.body.length)
+  const wideEntry = (await app.inject({ method: 'GET', url: '/__admin/requests?path=/targets/&method=GET&limit=1' })).json().requests[0]
+  t.equal(wideEntry.response.body, `${wide.body.slice(0, JOURNAL_BODY_LIMIT)}… (${wide.body.length} characters)`)
 })
 
 t.test('GET /scheduledscans/?length=10000 at size: each listed scan is what its own GET answers; other requests answered meanwhile', async t => {
