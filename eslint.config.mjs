@@ -2,7 +2,7 @@
 import neostandard from 'neostandard'
 
 export default [
-  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', 'test/drf-oracle/**/*.py'] }),
+  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', 'tap-snapshots/**', 'test/drf-oracle/**/*.py'] }),
   {
     rules: {
       // the codebase's own habits: `require` for what loads on first use (start-up cost), `any` only where marked
