@@ -41,7 +41,6 @@ t.test('ADMIN_TOKEN: a wrong token of the same length is refused on every admin 
   const journal = (await app.inject({ method: 'GET', url: '/__admin/requests', headers: right })).json().requests
   t.same(journal.map((e: { method: string }) => e.method), ['GET', 'PATCH'], 'no refused DELETE cleared the journal')
   t.equal((await app.inject({ method: 'GET', url: '/__admin/requests', headers: { authorization: `bearer ${ADMIN_TOKEN}` } })).statusCode, 200, 'the scheme is case-insensitive')
-  t.equal((await app.inject({ method: 'GET', url: '/__admin/requests', headers: { authorization: `  Bearer \t  ${ADMIN_TOKEN}  ` } })).statusCode, 200, 'spaces around and between are read as one')
 })
 
 t.test('the journal redacts every credential header the README names, and the body\'s secret-looking keys at any depth', async t => {
