@@ -15,12 +15,13 @@ import tokensRoutes from './tokens.routes'
  * ADMIN_TOKEN when set; not registered at all when ADMIN_API=off.
  */
 export default async function admin (app: FastifyInstance, options: { adminToken?: string, vendors: readonly VendorModule[], healthProbeEveryMs?: number, fixtureBodyLimit?: number }) {
-  // every admin route documents the same error answers, and the admin token when one is set
+  // every admin route documents the same error answers (413: a body past the limit reaches any of them), and the
+  // admin token when one is set
   app.addHook('onRoute', route => {
     const schema = (route.schema ?? {}) as Record<string, any>
     route.schema = {
       ...schema,
-      response: { 400: AdminError, 401: AdminError, 404: AdminError, 415: AdminError, 500: AdminError, ...schema.response },
+      response: { 400: AdminError, 401: AdminError, 404: AdminError, 413: AdminError, 415: AdminError, 500: AdminError, ...schema.response },
       ...(options.adminToken ? { security: [{ adminToken: [] }] } : {})
     }
   })

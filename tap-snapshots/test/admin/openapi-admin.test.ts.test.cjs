@@ -64,6 +64,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -174,6 +184,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -294,6 +314,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -413,6 +443,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -539,6 +579,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -667,6 +717,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -1536,6 +1596,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -2394,6 +2464,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -2542,6 +2622,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -2673,6 +2763,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -2771,6 +2871,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -2921,6 +3031,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -3064,6 +3184,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -3201,6 +3331,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -3300,6 +3440,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -3494,6 +3644,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -3612,6 +3772,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -3784,6 +3954,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -3953,6 +4133,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -4127,6 +4317,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -4299,6 +4499,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {
@@ -4516,6 +4726,16 @@ Object {
           },
           "description": "HTTP 408",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -4672,6 +4892,16 @@ Object {
           },
           "description": "Not Found: no such record (or path)",
         },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
+        },
         "415": Object {
           "content": Object {
             "application/json": Object {
@@ -4783,6 +5013,16 @@ Object {
             },
           },
           "description": "Not Found: no such record (or path)",
+        },
+        "413": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AdminError",
+              },
+            },
+          },
+          "description": "Payload Too Large: the body is over the limit",
         },
         "415": Object {
           "content": Object {

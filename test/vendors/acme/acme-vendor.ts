@@ -101,7 +101,8 @@ export function acmeVendor (dir: string) {
       load: (repos: Repos, tenant: string, part: AcmeFixture) => { repos.acmeWidgets.clear(tenant); for (const w of part.widgets) repos.acmeWidgets.insert(tenant, w) },
       export: (repos: Repos, tenant: string): AcmeFixture => ({ widgets: repos.acmeWidgets.all(tenant) }),
       clear: (repos: Repos, tenant: string) => repos.acmeWidgets.clear(tenant),
-      counts: (part: AcmeFixture) => ({ widgets: part.widgets.length })
+      // `users` as Neostra names its users too: the admin answer then names both kinds by vendor
+      counts: (part: AcmeFixture) => ({ widgets: part.widgets.length, users: 0 })
     },
     errors: {
       sendNotFound: (reply: FastifyReply) => oops(reply, 404, 'no such thing'),

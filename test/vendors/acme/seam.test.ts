@@ -24,7 +24,7 @@ t.test('a vendor defined only in a test plugs in whole', async t => {
   // fixtures: load a part of its own, see it counted, exported, and served
   let res = await app.inject({ method: 'PUT', url: '/__admin/fixtures?tenant=w1', payload: { ...demo(), acme: { widgets: [{ id: 'w-1', name: 'Sprocket' }] } } })
   t.equal(res.statusCode, 200)
-  t.same(res.json().loaded, { integrations: 5, scans: 3, users: 3, tasks: 0, widgets: 1, scanProfiles: 2, targets: 2, scheduledScans: 3 })
+  t.same(res.json().loaded, { integrations: 5, scans: 3, 'neostra.users': 3, tasks: 0, widgets: 1, 'acme.users': 0, scanProfiles: 2, targets: 2, scheduledScans: 3 }, 'a kind two vendors count is named by vendor')
   res = await app.inject({ method: 'GET', url: '/acme/widgets/w-1', headers: auth })
   t.same([res.statusCode, res.json()], [200, { id: 'w-1', name: 'Sprocket' }])
   res = await app.inject({ method: 'PATCH', url: '/acme/widgets/w-1', headers: auth, payload: { name: 'Cog' } })
