@@ -21,6 +21,10 @@ t.test('the admin operations in the OpenAPI document', async t => {
     }
   }
   t.matchSnapshot(admin, 'the admin paths')
+  // the admin schemas the paths refer to (the clock's, the journal's, the fault rules', the token request), words included
+  const schemas = Object.fromEntries(Object.entries(doc.components.schemas as Record<string, unknown>).filter(([name]) => name.startsWith('Admin')))
+  t.ok(Object.keys(schemas).length >= 8, 'the admin components are documented')
+  t.matchSnapshot(schemas, 'the admin components')
 })
 
 t.test('with ADMIN_TOKEN set, every admin operation and /metrics documents the admin token; without it none does', async t => {

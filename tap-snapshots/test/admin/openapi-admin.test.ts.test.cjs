@@ -5,6 +5,822 @@
  * Make sure to inspect the output below.  Do not ignore changes!
  */
 'use strict'
+exports[`test/admin/openapi-admin.test.ts > TAP > the admin operations in the OpenAPI document > the admin components 1`] = `
+Object {
+  "AdminClockCommand": Object {
+    "additionalProperties": false,
+    "properties": Object {
+      "advanceMs": Object {
+        "description": "freeze (if real), then move on this far, running every event of the span in time order",
+        "maximum": 31622400000,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "mode": Object {
+        "description": "run on in real time from the clock's time",
+        "enum": Array [
+          "real",
+        ],
+        "type": "string",
+      },
+      "to": Object {
+        "description": "set and freeze: a jump, events in between run late (schedules skip them)",
+        "format": "iso-date-time",
+        "type": "string",
+      },
+    },
+    "type": "object",
+  },
+  "AdminClockState": Object {
+    "properties": Object {
+      "events": Object {
+        "description": "events the call ran",
+        "type": "integer",
+      },
+      "limited": Object {
+        "description": "true: the per-call event limit stopped the clock at the last event run; advance again",
+        "type": "boolean",
+      },
+      "mode": Object {
+        "anyOf": Array [
+          Object {
+            "enum": Array [
+              "real",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "frozen",
+            ],
+            "type": "string",
+          },
+        ],
+      },
+      "now": Object {
+        "description": "the tenant clock, ISO 8601 UTC",
+        "type": "string",
+      },
+    },
+    "required": Array [
+      "now",
+      "mode",
+    ],
+    "type": "object",
+  },
+  "AdminError": Object {
+    "properties": Object {
+      "details": Object {
+        "items": Object {
+          "type": "string",
+        },
+        "type": "array",
+      },
+      "error": Object {
+        "type": "string",
+      },
+      "message": Object {
+        "type": "string",
+      },
+    },
+    "required": Array [
+      "error",
+      "message",
+    ],
+    "type": "object",
+  },
+  "AdminFaultAnswer": Object {
+    "additionalProperties": false,
+    "properties": Object {
+      "body": Object {
+        "description": "answer body; default: the vendor's error shape for status",
+      },
+      "delayMs": Object {
+        "maximum": 60000,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "dribbleMs": Object {
+        "description": "send the answer slowly, spread over this long",
+        "maximum": 60000,
+        "minimum": 1,
+        "type": "integer",
+      },
+      "headers": Object {
+        "additionalProperties": Object {
+          "maxLength": 8192,
+          "type": "string",
+        },
+        "description": "answer headers; 429 and 503 default Retry-After: 1",
+        "type": "object",
+      },
+      "kind": Object {
+        "anyOf": Array [
+          Object {
+            "enum": Array [
+              "empty",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "malformed",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "truncated",
+            ],
+            "type": "string",
+          },
+        ],
+        "description": "empty body, JSON that does not parse, or the answer cut halfway",
+      },
+      "latency": Object {
+        "anyOf": Array [
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "uniform": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "max": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                  "min": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                },
+                "required": Array [
+                  "min",
+                  "max",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "uniform",
+            ],
+            "type": "object",
+          },
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "lognormal": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "median": Object {
+                    "exclusiveMinimum": 0,
+                    "maximum": 60000,
+                    "type": "number",
+                  },
+                  "sigma": Object {
+                    "maximum": 4,
+                    "minimum": 0,
+                    "type": "number",
+                  },
+                },
+                "required": Array [
+                  "median",
+                  "sigma",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "lognormal",
+            ],
+            "type": "object",
+          },
+        ],
+        "description": "a delay drawn per request: uniform {min,max} or lognormal {median,sigma} (ms)",
+      },
+      "reset": Object {
+        "description": "drop the connection",
+        "type": "boolean",
+      },
+      "status": Object {
+        "maximum": 599,
+        "minimum": 100,
+        "type": "integer",
+      },
+    },
+    "type": "object",
+  },
+  "AdminFaultRule": Object {
+    "properties": Object {
+      "body": Object {
+        "description": "answer body; default: the vendor's error shape for status",
+      },
+      "createdAt": Object {
+        "type": "string",
+      },
+      "delayMs": Object {
+        "maximum": 60000,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "dribbleMs": Object {
+        "description": "send the answer slowly, spread over this long",
+        "maximum": 60000,
+        "minimum": 1,
+        "type": "integer",
+      },
+      "expiresAt": Object {
+        "type": "string",
+      },
+      "headers": Object {
+        "additionalProperties": Object {
+          "maxLength": 8192,
+          "type": "string",
+        },
+        "description": "answer headers; 429 and 503 default Retry-After: 1",
+        "type": "object",
+      },
+      "hits": Object {
+        "description": "how many times it has fired",
+        "type": "integer",
+      },
+      "id": Object {
+        "type": "string",
+      },
+      "kind": Object {
+        "anyOf": Array [
+          Object {
+            "enum": Array [
+              "empty",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "malformed",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "truncated",
+            ],
+            "type": "string",
+          },
+        ],
+        "description": "empty body, JSON that does not parse, or the answer cut halfway",
+      },
+      "latency": Object {
+        "anyOf": Array [
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "uniform": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "max": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                  "min": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                },
+                "required": Array [
+                  "min",
+                  "max",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "uniform",
+            ],
+            "type": "object",
+          },
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "lognormal": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "median": Object {
+                    "exclusiveMinimum": 0,
+                    "maximum": 60000,
+                    "type": "number",
+                  },
+                  "sigma": Object {
+                    "maximum": 4,
+                    "minimum": 0,
+                    "type": "number",
+                  },
+                },
+                "required": Array [
+                  "median",
+                  "sigma",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "lognormal",
+            ],
+            "type": "object",
+          },
+        ],
+        "description": "a delay drawn per request: uniform {min,max} or lognormal {median,sigma} (ms)",
+      },
+      "method": Object {
+        "pattern": "^[A-Za-z]+$",
+        "type": "string",
+      },
+      "path": Object {
+        "description": "path glob, e.g. /api/v1/scans/* or /targets/**",
+        "maxLength": 2048,
+        "minLength": 1,
+        "type": "string",
+      },
+      "probability": Object {
+        "exclusiveMinimum": 0,
+        "maximum": 1,
+        "type": "number",
+      },
+      "requestBody": Object {
+        "description": "a JSON subset the request body must contain (extra fields ignored)",
+      },
+      "requestHeaders": Object {
+        "additionalProperties": Object {
+          "type": "string",
+        },
+        "description": "headers (any case) that must have exactly these values",
+        "type": "object",
+      },
+      "requestQuery": Object {
+        "additionalProperties": Object {
+          "type": "string",
+        },
+        "description": "query parameters that must have exactly these values",
+        "type": "object",
+      },
+      "reset": Object {
+        "description": "drop the connection",
+        "type": "boolean",
+      },
+      "seed": Object {
+        "description": "makes probability repeatable",
+        "maximum": 4294967295,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "sequence": Object {
+        "description": "one answer per matching request in turn ({} = the real answer), then the rule is spent",
+        "items": Object {
+          "$ref": "#/components/schemas/AdminFaultAnswer",
+        },
+        "maxItems": 100,
+        "minItems": 1,
+        "type": "array",
+      },
+      "status": Object {
+        "maximum": 599,
+        "minimum": 100,
+        "type": "integer",
+      },
+      "tenant": Object {
+        "type": "string",
+      },
+      "times": Object {
+        "description": "fire this many times, then retire (default: until deleted)",
+        "minimum": 1,
+        "type": "integer",
+      },
+      "ttlMs": Object {
+        "description": "the rule expires after this long",
+        "minimum": 1,
+        "type": "integer",
+      },
+    },
+    "required": Array [
+      "path",
+      "tenant",
+      "id",
+      "createdAt",
+      "hits",
+    ],
+    "type": "object",
+  },
+  "AdminFaultRuleInput": Object {
+    "additionalProperties": false,
+    "properties": Object {
+      "body": Object {
+        "description": "answer body; default: the vendor's error shape for status",
+      },
+      "delayMs": Object {
+        "maximum": 60000,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "dribbleMs": Object {
+        "description": "send the answer slowly, spread over this long",
+        "maximum": 60000,
+        "minimum": 1,
+        "type": "integer",
+      },
+      "headers": Object {
+        "additionalProperties": Object {
+          "maxLength": 8192,
+          "type": "string",
+        },
+        "description": "answer headers; 429 and 503 default Retry-After: 1",
+        "type": "object",
+      },
+      "kind": Object {
+        "anyOf": Array [
+          Object {
+            "enum": Array [
+              "empty",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "malformed",
+            ],
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "truncated",
+            ],
+            "type": "string",
+          },
+        ],
+        "description": "empty body, JSON that does not parse, or the answer cut halfway",
+      },
+      "latency": Object {
+        "anyOf": Array [
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "uniform": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "max": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                  "min": Object {
+                    "maximum": 60000,
+                    "minimum": 0,
+                    "type": "integer",
+                  },
+                },
+                "required": Array [
+                  "min",
+                  "max",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "uniform",
+            ],
+            "type": "object",
+          },
+          Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "lognormal": Object {
+                "additionalProperties": false,
+                "properties": Object {
+                  "median": Object {
+                    "exclusiveMinimum": 0,
+                    "maximum": 60000,
+                    "type": "number",
+                  },
+                  "sigma": Object {
+                    "maximum": 4,
+                    "minimum": 0,
+                    "type": "number",
+                  },
+                },
+                "required": Array [
+                  "median",
+                  "sigma",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "lognormal",
+            ],
+            "type": "object",
+          },
+        ],
+        "description": "a delay drawn per request: uniform {min,max} or lognormal {median,sigma} (ms)",
+      },
+      "method": Object {
+        "pattern": "^[A-Za-z]+$",
+        "type": "string",
+      },
+      "path": Object {
+        "description": "path glob, e.g. /api/v1/scans/* or /targets/**",
+        "maxLength": 2048,
+        "minLength": 1,
+        "type": "string",
+      },
+      "probability": Object {
+        "exclusiveMinimum": 0,
+        "maximum": 1,
+        "type": "number",
+      },
+      "requestBody": Object {
+        "description": "a JSON subset the request body must contain (extra fields ignored)",
+      },
+      "requestHeaders": Object {
+        "additionalProperties": Object {
+          "type": "string",
+        },
+        "description": "headers (any case) that must have exactly these values",
+        "type": "object",
+      },
+      "requestQuery": Object {
+        "additionalProperties": Object {
+          "type": "string",
+        },
+        "description": "query parameters that must have exactly these values",
+        "type": "object",
+      },
+      "reset": Object {
+        "description": "drop the connection",
+        "type": "boolean",
+      },
+      "seed": Object {
+        "description": "makes probability repeatable",
+        "maximum": 4294967295,
+        "minimum": 0,
+        "type": "integer",
+      },
+      "sequence": Object {
+        "description": "one answer per matching request in turn ({} = the real answer), then the rule is spent",
+        "items": Object {
+          "$ref": "#/components/schemas/AdminFaultAnswer",
+        },
+        "maxItems": 100,
+        "minItems": 1,
+        "type": "array",
+      },
+      "status": Object {
+        "maximum": 599,
+        "minimum": 100,
+        "type": "integer",
+      },
+      "tenant": Object {
+        "anyOf": Array [
+          Object {
+            "description": "tenant to act on (default \\"default\\")",
+            "pattern": "^[A-Za-z0-9._-]{1,64}$",
+            "type": "string",
+          },
+          Object {
+            "enum": Array [
+              "*",
+            ],
+            "type": "string",
+          },
+        ],
+        "description": "default: ?tenant= of the call, else \\"default\\"; \\"*\\" = every tenant",
+      },
+      "times": Object {
+        "description": "fire this many times, then retire (default: until deleted)",
+        "minimum": 1,
+        "type": "integer",
+      },
+      "ttlMs": Object {
+        "description": "the rule expires after this long",
+        "minimum": 1,
+        "type": "integer",
+      },
+    },
+    "required": Array [
+      "path",
+    ],
+    "type": "object",
+  },
+  "AdminJournalEntry": Object {
+    "properties": Object {
+      "body": Object {
+        "description": "the body as the client sent it (redacted, cut), or an event's data",
+      },
+      "durationMs": Object {
+        "type": "number",
+      },
+      "fault": Object {
+        "description": "the id of the fault rule that shaped the answer",
+        "type": "string",
+      },
+      "headers": Object {
+        "additionalProperties": Object {},
+        "type": "object",
+      },
+      "id": Object {
+        "type": "integer",
+      },
+      "matched": Object {
+        "description": "false when no route matched (WireMock's \\"unmatched\\")",
+        "type": "boolean",
+      },
+      "method": Object {
+        "description": "EVENT for a vendor event (e.g. a task status change)",
+        "type": "string",
+      },
+      "path": Object {
+        "description": "the path, or an event's kind",
+        "type": "string",
+      },
+      "query": Object {
+        "additionalProperties": Object {},
+        "type": "object",
+      },
+      "refused": Object {
+        "description": "why the request was refused, in words",
+        "type": "string",
+      },
+      "response": Object {
+        "properties": Object {
+          "body": Object {},
+          "headers": Object {
+            "additionalProperties": Object {},
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "headers",
+          "body",
+        ],
+        "type": "object",
+      },
+      "status": Object {
+        "description": "0: no answer (the connection was dropped), or an event",
+        "type": "integer",
+      },
+      "tenant": Object {
+        "description": "the verified tenant; \\"(anonymous)\\" when no token verified",
+        "type": "string",
+      },
+      "time": Object {
+        "type": "string",
+      },
+    },
+    "required": Array [
+      "id",
+      "time",
+      "tenant",
+      "method",
+      "path",
+      "query",
+      "headers",
+      "body",
+      "status",
+      "response",
+      "durationMs",
+      "matched",
+    ],
+    "type": "object",
+  },
+  "AdminNearMiss": Object {
+    "properties": Object {
+      "body": Object {
+        "description": "the body as the client sent it (redacted, cut), or an event's data",
+      },
+      "closest": Object {
+        "description": "the route that came nearest, e.g. PATCH /api/v1/scans/:scanId",
+        "type": "string",
+      },
+      "durationMs": Object {
+        "type": "number",
+      },
+      "fault": Object {
+        "description": "the id of the fault rule that shaped the answer",
+        "type": "string",
+      },
+      "headers": Object {
+        "additionalProperties": Object {},
+        "type": "object",
+      },
+      "id": Object {
+        "type": "integer",
+      },
+      "matched": Object {
+        "description": "false when no route matched (WireMock's \\"unmatched\\")",
+        "type": "boolean",
+      },
+      "method": Object {
+        "description": "EVENT for a vendor event (e.g. a task status change)",
+        "type": "string",
+      },
+      "path": Object {
+        "description": "the path, or an event's kind",
+        "type": "string",
+      },
+      "query": Object {
+        "additionalProperties": Object {},
+        "type": "object",
+      },
+      "refused": Object {
+        "description": "why the request was refused, in words",
+        "type": "string",
+      },
+      "response": Object {
+        "properties": Object {
+          "body": Object {},
+          "headers": Object {
+            "additionalProperties": Object {},
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "headers",
+          "body",
+        ],
+        "type": "object",
+      },
+      "status": Object {
+        "description": "0: no answer (the connection was dropped), or an event",
+        "type": "integer",
+      },
+      "tenant": Object {
+        "description": "the verified tenant; \\"(anonymous)\\" when no token verified",
+        "type": "string",
+      },
+      "time": Object {
+        "type": "string",
+      },
+      "why": Object {
+        "description": "the difference, in words",
+        "type": "string",
+      },
+    },
+    "required": Array [
+      "id",
+      "time",
+      "tenant",
+      "method",
+      "path",
+      "query",
+      "headers",
+      "body",
+      "status",
+      "response",
+      "durationMs",
+      "matched",
+      "closest",
+      "why",
+    ],
+    "type": "object",
+  },
+  "AdminTokenRequest": Object {
+    "additionalProperties": false,
+    "properties": Object {
+      "email": Object {
+        "type": "string",
+      },
+      "expiresIn": Object {
+        "anyOf": Array [
+          Object {
+            "description": "seconds",
+            "minimum": 1,
+            "type": "integer",
+          },
+          Object {
+            "pattern": "^[0-9]+\\\\s*(ms|s|m|h|d)?$",
+            "type": "string",
+          },
+        ],
+      },
+      "name": Object {
+        "type": "string",
+      },
+      "sub": Object {
+        "type": "string",
+      },
+      "tenant": Object {
+        "description": "tenant to act on (default \\"default\\")",
+        "pattern": "^[A-Za-z0-9._-]{1,64}$",
+        "type": "string",
+      },
+    },
+    "type": "object",
+  },
+}
+`
+
 exports[`test/admin/openapi-admin.test.ts > TAP > the admin operations in the OpenAPI document > the admin paths 1`] = `
 Object {
   "/__admin/clock": Object {
