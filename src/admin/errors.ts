@@ -6,6 +6,9 @@ import { FixtureError } from '../store/fixtures'
 export const sendAdminError = (reply: FastifyReply, status: number, error: string, message: string, details?: string[]) =>
   reply.code(status).send(details ? { error, message, details } : { error, message })
 
+// Stryker disable next-line StringLiteral: the label of a log line ("admin call failed"), not of an answer
+const LOG_LABEL = 'admin call'
+
 export const adminErrorHandler = errorHandler({
   own: (error, _request, reply) =>
     error instanceof FixtureError ? sendAdminError(reply, 400, 'Bad Request', 'fixture refused', error.problems) : undefined,
@@ -22,5 +25,4 @@ export const adminErrorHandler = errorHandler({
   },
   clientError: (status, message, reply) => sendAdminError(reply, status, 'Bad Request', message),
   serverError: reply => sendAdminError(reply, 500, 'Internal Server Error', 'admin call failed')
-  // Stryker disable next-line StringLiteral: the label of a log line ("admin call failed"), not of an answer
-}, 'admin call')
+}, LOG_LABEL)

@@ -82,7 +82,8 @@ class Shelf {
 
 interface Waiter { tenant: string, test: (k: Kept) => boolean, filter: JournalFilter, count: number, seen: number, done: (timedOut: boolean) => void }
 
-const cutText = (text: string, characters = text.length) =>
+/** A text past JOURNAL_BODY_LIMIT characters cut there, with the whole length it had (`characters` when `text` is only its start). */
+export const cutText = (text: string, characters = text.length) =>
   characters > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${characters} characters)` : text
 
 /** The answer's text as the journal shows it: JSON parsed and redacted, other text as it was (a long one was cut when kept). */

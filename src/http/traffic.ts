@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { Metrics } from '../core/metrics'
 import type { FiredFault } from '../core/faults'
-import { ANONYMOUS_TENANT, JOURNAL_BODY_LIMIT, type JournalRecord } from '../core/journal'
+import { ANONYMOUS_TENANT, JOURNAL_BODY_LIMIT, type JournalRecord, cutText } from '../core/journal'
 import { redactBody, redactHeaders, redactQuery } from '../core/redact'
 import { isUnrouted } from './method-not-allowed'
 
@@ -38,7 +38,7 @@ function journalBody (body: unknown, contentLength: number): unknown {
   const redacted = redactBody(body)
   if (contentLength < JOURNAL_BODY_LIMIT / 2) return redacted // small enough without measuring
   const text = JSON.stringify(redacted)
-  return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (${text.length} characters)` : redacted
+  return text.length > JOURNAL_BODY_LIMIT ? cutText(text) : redacted
 }
 
 /**
