@@ -9,6 +9,8 @@ import { renderLastScan, renderRunningScan } from './scans.render' // probely wo
 import { isFinal } from './workflow' // probely workflows
 
 interface NextScanRow { id: string, date_time: string, recurrence: string, timezone: string }
+/** pageNext's row as cells (raw: no object per row): target_id, id, date_time, recurrence, timezone, and the key it was chosen by */
+type NextScanCells = [string, string, string, string, string, string]
 
 /** Probely targets and scan profiles, one tenant at a time; every statement prepared once. */
 /**
@@ -28,6 +30,16 @@ export function createTargetsRepo (db: Db, workflow: { scans: ScansRepo, finding
     // and which have findings (their lows, mediums and highs are then counted)
     pageFound: db.prepare<[string, string, number, number], string>(`SELECT DISTINCT target_id FROM probely_findings
       WHERE tenant = ? AND target_id IN (SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?)`).pluck(),
+    // the same three over every target of the tenant, for a page that holds them all (Probely's scripts list
+    // with length=10000): no subquery to build and probe per row
+    allScanned: db.prepare<[string], string>('SELECT DISTINCT target_id FROM probely_scans WHERE tenant = ?').pluck(),
+    allFound: db.prepare<[string], string>('SELECT DISTINCT target_id FROM probely_findings WHERE tenant = ?').pluck(),
+    allNext: db.prepare<[string], NextScanCells>(`SELECT s.target_id, s.id, s.date_time, s.recurrence, s.timezone,
+        min(coalesce(r.next_at, s.date_time) || printf('%020d', s.rowid))
+      FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
+      WHERE s.tenant = ? AND (r.schedule_id IS NULL OR r.next_at IS NOT NULL)
+      GROUP BY s.target_id`).raw(),
+    allIds: db.prepare<[string], string>('SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid').pluck(),
     all: db.prepare<[string], string>('SELECT data FROM probely_targets WHERE tenant = ? ORDER BY rowid').pluck(),
     get: db.prepare<[string, string], string>('SELECT data FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
     exists: db.prepare<[string, string], number>('SELECT 1 FROM probely_targets WHERE tenant = ? AND id = ?').pluck(),
@@ -44,12 +56,12 @@ export function createTargetsRepo (db: Db, workflow: { scans: ScansRepo, finding
     // with the least key (its documented bare-column rule), the key nextScan's order (time, then rowid;
     // next_at and date_time are text of one fixed width). For 10,000 targets about half the time of
     // 10,000 nextScan queries (75-145 ms against 165-255 ms on a loaded machine)
-    pageNext: db.prepare<[string, string, number, number], NextScanRow & { target_id: string }>(`SELECT s.target_id, s.id, s.date_time, s.recurrence, s.timezone,
+    pageNext: db.prepare<[string, string, number, number], NextScanCells>(`SELECT s.target_id, s.id, s.date_time, s.recurrence, s.timezone,
         min(coalesce(r.next_at, s.date_time) || printf('%020d', s.rowid))
       FROM probely_scheduled_scans s LEFT JOIN probely_schedule_state r ON r.tenant = s.tenant AND r.schedule_id = s.id
       WHERE s.tenant = ? AND s.target_id IN (SELECT id FROM probely_targets WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?)
         AND (r.schedule_id IS NULL OR r.next_at IS NOT NULL)
-      GROUP BY s.target_id`),
+      GROUP BY s.target_id`).raw(),
     clear: db.prepare<[string]>('DELETE FROM probely_targets WHERE tenant = ?'),
     profileCount: db.prepare<[string], number>('SELECT count(*) FROM probely_scan_profiles WHERE tenant = ?').pluck(),
     profilePage: db.prepare<[string, number, number], string>('SELECT data FROM probely_scan_profiles WHERE tenant = ? ORDER BY rowid LIMIT ? OFFSET ?').pluck(),
@@ -87,15 +99,21 @@ export function createTargetsRepo (db: Db, workflow: { scans: ScansRepo, finding
 
   return {
     count: (tenant: string) => q.count.get(tenant) ?? 0,
-    /** A page as the list's serializer takes it: each stored target (kept, so its JSON is too) and what follows the scans. */
-    pageAnswers: (tenant: string, limit: number, offset: number): TargetAnswer[] => {
-      const scanned = new Set(q.pageScanned.all(tenant, tenant, limit, offset))
-      const found = new Set(q.pageFound.all(tenant, tenant, limit, offset))
+    /**
+     * A page as the list's serializer takes it: each stored target (kept, so its JSON is too) and what follows the scans.
+     * `count`: the tenant's targets; a page from the first that holds them all is read over the whole tenant
+     * (10,000 targets, timed alone on a loaded machine: pageNext 58 ms through the page's subquery with a row object
+     * each, 35 ms over the tenant with raw rows).
+     */
+    pageAnswers: (tenant: string, limit: number, offset: number, count: number): TargetAnswer[] => {
+      const whole = offset === 0 && limit >= count
+      const scanned = new Set(whole ? q.allScanned.all(tenant) : q.pageScanned.all(tenant, tenant, limit, offset))
+      const found = new Set(whole ? q.allFound.all(tenant) : q.pageFound.all(tenant, tenant, limit, offset))
       const next = new Map<string, NextScanRow>()
-      for (const { target_id: targetId, id, date_time: dateTime, recurrence, timezone } of q.pageNext.all(tenant, tenant, limit, offset)) {
+      for (const [targetId, id, dateTime, recurrence, timezone] of whole ? q.allNext.all(tenant) : q.pageNext.all(tenant, tenant, limit, offset)) {
         next.set(targetId, { id, date_time: dateTime, recurrence, timezone })
       }
-      return q.pageIds.all(tenant, limit, offset).map(id =>
+      return (whole ? q.allIds.all(tenant) : q.pageIds.all(tenant, limit, offset)).map(id =>
         answerOf(stored(tenant, id)!, next.get(id), scanned.has(id) ? scans.last(tenant, id) : undefined,
           found.has(id) ? findings.openCounts(tenant, id) : undefined))
     },

@@ -56,7 +56,8 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List targets', security, querystring: PageQuery, response: { 200: Page(Target), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const json = await paginateJson(request.query, targets.count(tenant), (limit, offset) => targets.pageAnswers(tenant, limit, offset), serializeTarget)
+    const count = targets.count(tenant)
+    const json = await paginateJson(request.query, count, (limit, offset) => targets.pageAnswers(tenant, limit, offset, count), serializeTarget)
     return sendPageJson(reply, json)
   })
 
