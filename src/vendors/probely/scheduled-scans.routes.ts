@@ -9,10 +9,10 @@ import { scheduledScanRuleErrors } from './rules'
 import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
 import {
   Detail, FieldErrors as FieldErrorsSchema, Page, PageQuery, ScheduledScan, ScheduledScanCreate, ScheduledScanParams,
-  ScheduledScanPatch, TargetParams
+  ScheduledScanPatch, type StoredTarget, TargetParams
 } from './schemas'
 import { storedFromDate } from './datetime'
-import { serializeScheduledScan } from './scheduled-scan.serializer'
+import { listedScheduledScanJson, serializeScheduledScan } from './scheduled-scan.serializer'
 
 const security = [{ probelyJWT: [] }]
 /** Probely takes JSON, form and multipart bodies alike */
@@ -42,9 +42,6 @@ const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0
 const sendScheduledScan = (reply: FastifyReply, scan: ReturnType<typeof renderScheduledScan>) =>
   reply.type('application/json').serializer(serializeScheduledScan).send(scan)
 
-/** a listed scan as JSON: renderScheduledScan nests the stored target, which the serializer's JSON is kept for */
-const listedJson = serializeScheduledScan as (scan: ScheduledScan) => string
-
 /** Probely's scheduled scans: the PATCH this project exists for, and what clients call around it. */
 const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   const newProbelyId = createProbelyIds()
@@ -54,6 +51,9 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     changed_by: { id: request.principal.sub, email: request.principal.email, name: request.principal.name }
   })
   const render = (tenant: string, s: StoredScheduledScan) => renderScheduledScan(s, targets.getStored(tenant, s.target)!)
+  // a page's records with their targets, read at once (one consistent view), serialized turn by turn after
+  const withTargets = (tenant: string, page: StoredScheduledScan[]) => page.map(s => [s, targets.getStored(tenant, s.target)!] as const)
+  const listedJson = ([scan, target]: readonly [StoredScheduledScan, StoredTarget]) => listedScheduledScanJson(scan, target)
 
   // DRF finds the object before it reads the body: an unknown target or scan is a 404 whatever was sent
   const targetMustExist = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -69,7 +69,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List scheduled scans of all targets', security, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const json = await paginateJson(request.query, scheduledScans.count(tenant), (limit, offset) => scheduledScans.page(tenant, limit, offset).map(s => render(tenant, s)), listedJson)
+    const json = await paginateJson(request.query, scheduledScans.count(tenant), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset)), listedJson)
     return sendPageJson(reply, json)
   })
 
@@ -79,7 +79,7 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const targetId = request.params.target_id
-    const json = await paginateJson(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => scheduledScans.page(tenant, limit, offset, targetId).map(s => render(tenant, s)), listedJson)
+    const json = await paginateJson(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset, targetId)), listedJson)
     return sendPageJson(reply, json)
   })
 
