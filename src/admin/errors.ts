@@ -16,7 +16,6 @@ export const adminErrorHandler = errorHandler({
     const details = error.validation!.map(e => `${error.validationContext}${e.instancePath} ${e.message}`)
     return sendAdminError(reply, 400, 'Bad Request', details.join('; '), details)
   },
-  invalidJson: (error, reply) => sendAdminError(reply, 400, 'Bad Request', error.message),
   unsupportedMediaType: (_request, reply) => sendAdminError(reply, 415, 'Unsupported Media Type', 'admin bodies are application/json'),
   tooLarge: reply => {
     const limit = reply.request.routeOptions.bodyLimit

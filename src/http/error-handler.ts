@@ -9,8 +9,11 @@ export const ERROR_CODES = {
 export interface ErrorShapes {
   /** a body that failed its route's schema */
   validation: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown
-  /** a body that is not JSON: `error.message` is already in the vendor's words */
-  invalidJson: (error: FastifyError, reply: FastifyReply) => unknown
+  /**
+   * a body that is not JSON to a parser of acceptJsonOnly: `error.message` is already in the vendor's words
+   * (a plugin on Fastify's own JSON parser, as the admin API is, gets its errors as client errors)
+   */
+  invalidJson?: (error: FastifyError, reply: FastifyReply) => unknown
   unsupportedMediaType: (request: FastifyRequest, reply: FastifyReply) => unknown
   tooLarge: (reply: FastifyReply) => unknown
   /** any other 4xx */
@@ -53,7 +56,9 @@ export function errorHandler (shapes: ErrorShapes, label: string) {
     if (own !== undefined) return own
     if (error.validation) return shapes.validation(error, request, reply)
     switch (error.code) {
-      case ERROR_CODES.invalidJson: return shapes.invalidJson(error, reply)
+      case ERROR_CODES.invalidJson:
+        if (shapes.invalidJson) return shapes.invalidJson(error, reply)
+        break // a 400 like any other client error
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return shapes.unsupportedMediaType(request, reply)
       case 'FST_ERR_CTP_BODY_TOO_LARGE': return drained(request).then(() => shapes.tooLarge(reply))
     }
