@@ -43,9 +43,26 @@ t.test('each tenant keeps at most its entries and bytes, oldest dropped first; u
   t.ok(byBytes.bytes <= size * 2)
 
   const off = new Journal({ entries: 0, bytes: 1_000_000 })
+  const waiting = off.wait({ tenant: 'default' }, 1, 60_000)
   off.record(entry())
   t.equal(off.size, 0, 'a journal of 0 entries keeps nothing')
   t.same(off.find({ tenant: 'default' }), [])
+  off.close()
+  t.equal((await waiting).timedOut, true, 'and answers no waiter: nothing was journaled')
+
+  // the bytes of an entry count its answer's text
+  const small = new Journal({ entries: 100, bytes: 1_000_000 })
+  small.record(entry({ time: '2030-01-01T00:00:00.000Z', response: { headers: {}, text: 'x'.repeat(10) } }))
+  const big = new Journal({ entries: 100, bytes: 1_000_000 })
+  big.record(entry({ time: '2030-01-01T00:00:00.000Z', response: { headers: {}, text: 'x'.repeat(1000) } }))
+  t.equal(big.bytes - small.bytes, 990)
+
+  // unverified traffic's tenth is of the bytes too
+  const sized = new Journal({ entries: 100, bytes: 1_000_000 })
+  sized.record(entry({ tenant: ANONYMOUS_TENANT }))
+  const anonymousBytes = new Journal({ entries: 1000, bytes: sized.bytes * 20 })
+  for (let i = 0; i < 5; i++) anonymousBytes.record(entry({ tenant: ANONYMOUS_TENANT }))
+  t.equal(anonymousBytes.sizeOf(ANONYMOUS_TENANT), 2, 'a tenth of the bytes: two entries')
 })
 
 t.test('filters: method in any case, path glob, status, since, limit, unmatched, missed', async t => {
@@ -75,10 +92,12 @@ t.test('an entry reads back whole: the answer parsed and redacted, a refusal in 
   t.same(refused.response, { headers: { a: '1' }, body: { detail: 'Invalid token.', token: '[redacted]' } })
   t.equal(refused.refused, 'Invalid token.')
   t.equal(refused.id, 1)
+  journal.record(entry())
+  t.same(journal.find({ tenant: 'default' }).map(e => e.id), [2, 1], 'ids count up')
   t.equal(refused.time, '2030-02-02T00:00:00.000Z')
 
   journal.record(entry({ status: 503, fault: 'f1', response: { headers: {}, text: 'down' } }))
-  const [faulted] = journal.find({ tenant: 'default', limit: 1 })
+  const [faulted] = journal.find({ tenant: 'default', status: 503 })
   t.equal(faulted.refused, 'fault rule f1', 'a fault rule names itself')
   t.equal(faulted.response.body, 'down', 'text that is not JSON as it was')
 
@@ -108,7 +127,8 @@ t.test('an entry reads back whole: the answer parsed and redacted, a refusal in 
 t.test('waiters: answered at once, as entries arrive, at their timeout, at close; at most MAX_WAITERS', async t => {
   const journal = new Journal({ entries: 100, bytes: 1_000_000 })
   journal.record(entry({ path: '/a' }))
-  t.same(await journal.wait({ tenant: 'default', path: '/a' }, 1, 60_000).then(r => [r.timedOut, r.requests.length]), [false, 1], 'already there')
+  // answered at once (a second's timeout only bounds a wrong build's wait)
+  t.same(await journal.wait({ tenant: 'default', path: '/a' }, 1, 1000).then(r => [r.timedOut, r.requests.length]), [false, 1], 'already there')
 
   const waiting = journal.wait({ tenant: 'default', path: '/b' }, 2, 60_000)
   journal.record(entry({ path: '/b' }))
