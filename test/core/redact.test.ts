@@ -52,6 +52,7 @@ t.test('query strings and URLs: secret parameters redacted, the rest kept as the
   t.equal(redactUrl('/targets/'), '/targets/', 'no query: as it was')
   t.equal(redactUrl('/targets/?page=2&length=10'), '/targets/?page=2&length=10', 'nothing secret: as it was')
   t.equal(redactUrl('/api/v1/scans?token=abc&limit=5'), `/api/v1/scans?token=${encodeURIComponent(REDACTED)}&limit=5`)
+  t.equal(redactUrl('?token=abc'), `?token=${encodeURIComponent(REDACTED)}`, 'a query with no path before it')
   t.equal(redactUrl('/x?api_key=1&api_key=2&q=a'), `/x?api_key=${encodeURIComponent(REDACTED)}&q=a`, 'a repeated secret once, redacted')
 })
 
