@@ -41,9 +41,13 @@ export interface CoreOptions {
  */
 async function core (app: FastifyInstance, options: CoreOptions) {
   const { db, store, owners } = options
+  // requests arrived so far: an advance running while others come runs shorter batches (SHARED_BATCH_MS)
+  let arrivals = 0
+  app.addHook('onRequest', (_request, _reply, done) => { arrivals++; done() })
   const clocks = new Clocks(db, {
     transact: fn => store.write(fn),
-    onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed')
+    onError: (err, event) => app.log.error({ err, ...event }, 'a clock event failed'),
+    arrivals: () => arrivals
   })
   app.decorate('clocks', clocks)
   const journal = new Journal(options.journal)
