@@ -26,8 +26,9 @@ function refusedWhy (route: RouteShape, path: string[], context: MissContext): s
   }
   if (context.status === 404 && context.tenantsHolding) {
     const pattern = segments(route.url)
+    // the path fits the route (it reached it): one segment for each of the pattern's
     for (const [i, segment] of pattern.entries()) {
-      if (!segment.startsWith(':') || path[i] === undefined) continue
+      if (!segment.startsWith(':')) continue
       // the stored copy of the seed is no tenant a token can name
       const holders = context.tenantsHolding(route.url, segment.slice(1), path[i])?.filter(h => h !== SEED_TENANT)
       if (holders === undefined || holders.length === 0 || holders.includes(context.tenant)) continue
