@@ -103,6 +103,8 @@ export class Clocks {
   private timerAt = Infinity
   private seq = 0
   private running = false
+  /** the count of arrivals when the real-time timer's last batch began */
+  private timerArrivals = 0
   /** clocks given events while a batch ran: armed when it ends */
   private readonly touched = new Set<TenantClock>()
   private closed = false
@@ -361,7 +363,7 @@ export class Clocks {
     this.timer = setTimeout(() => { this.timer = undefined; this.timerAt = Infinity; this.fire() }, delay)
   }
 
-  /** The timer: runs what is due on every tenant whose next event's time has come. */
+  /** The timer: runs what is due on every tenant whose next event's time has come, a batch at a time. */
   private fire (): void {
     if (this.closed) return
     if (this.running) { setImmediate(() => this.fire()); return }
@@ -374,8 +376,13 @@ export class Clocks {
       if (c && c.queue.peek()?.seq === w.seq && !due.includes(c)) due.push(c)
     }
     if (due.length === 0) { this.arm(); return }
+    // bounded like an advance's batches: 100,000 schedules due at the same hour ran as one batch of seconds,
+    // answering nobody meanwhile; what a batch leaves is due still, so the timer is armed at once for it
+    const seen = this.timerArrivals
+    this.timerArrivals = this.arrivals()
+    const deadline = this.realNow() + (this.timerArrivals === seen ? BATCH_MS : SHARED_BATCH_MS)
     this.batch(() => {
-      for (const c of due) this.runDue(c, c.mode === 'real' ? now + c.offset : c.frozenAt, false)
+      for (const c of due) this.runDue(c, c.mode === 'real' ? now + c.offset : c.frozenAt, false, EVENTS_PER_BATCH, deadline)
     }).catch(err => this.options.onError?.(err, { tenant: '*', key: 'timer' })).finally(() => {
       for (const c of due) this.wakeFor(c)
       this.arm()

@@ -56,3 +56,24 @@ t.test('a set (a jump) runs shorter batches while requests arrive too', async t 
   await clocks.set('a', T0 + 60_000)
   t.same(clock.batches, [BATCH_MS, SHARED_BATCH_MS, SHARED_BATCH_MS, SHARED_BATCH_MS, SHARED_BATCH_MS, SHARED_BATCH_MS])
 })
+
+t.test('the real-time timer runs what falls due in bounded batches too, the rest at once after', async t => {
+  let arrivals = 0
+  const { clocks, clock } = measuredClocks(t, () => arrivals)
+  // a real clock reading T0: every event is due now; each takes 1 ms of real time
+  const n = 2 * BATCH_MS + SHARED_BATCH_MS + 5
+  const last = new Promise<void>(resolve => {
+    for (let i = 0; i < n; i++) {
+      clocks.schedule('a', `k${i}`, T0, () => {
+        clock.ran++
+        clock.real += 1
+        if (clock.ran === 1) arrivals++
+        if (clock.ran === n) resolve()
+      })
+    }
+  })
+  await last
+  t.equal(clock.ran, n)
+  // a request arrived during the first batch: the second is short, then long again, and what is left
+  t.same(clock.batches, [BATCH_MS, SHARED_BATCH_MS, BATCH_MS, n - 2 * BATCH_MS - SHARED_BATCH_MS])
+})
