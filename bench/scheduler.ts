@@ -15,6 +15,8 @@ import { cpuMs, memoryMb, startProcess, stopProcess } from './processes'
  * - Advance: one tenant's clock moved a day (`POST /__admin/clock {"advanceMs": 86400000}`) over its
  *   --schedules hourly schedules (24 x 1,000 = 24,000 scans made), timed; meanwhile another tenant's
  *   GET of a scheduled scan is loaded, its p99 set beside the same load without the advance.
+ * - Real time: every other tenant's clock let run into the schedules' first occurrence at once, the
+ *   timer's batches timed by the same load.
  */
 const { values: args } = parseArgs({
   options: {
@@ -106,6 +108,39 @@ async function main () {
     const scans = await (await fetch(`${server.url}/targets/${idOf('Tgt', 0)}/scans/?length=1`, { headers: { authorization: `JWT ${tokenOf('t0')}` } })).json() as { count?: number }
     lines.push(`| advanceMs of a day over ${SCHEDULES} hourly schedules in one tenant | ${Math.round(advanceMs)} ms, ${answer.events} events, ${scans.count ?? '?'} scans of one target |`)
     lines.push(`| other tenant's GET during the advance | p99 ${loaded.latency.p99} ms, max ${loaded.latency.max} ms, ${Math.round(loaded.requests.total / (advanceMs / 1000))} req/s |`)
+
+    // the real-time timer: every other tenant's clock set 3 s before the schedules' first occurrence and let
+    // run, so (TENANTS - 2) x SCHEDULES schedules fall due within the same second; the GETs loaded from just
+    // before until the last tenant's last schedule has launched its scan
+    const tenants = Array.from({ length: TENANTS - 2 }, (_, i) => `t${i + 2}`)
+    const clockOf = (tenant: string, body: unknown) => fetch(`${server.url}/__admin/clock?tenant=${tenant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const firstReal = Date.now()
+    for (const tenant of tenants) {
+      for (const body of [{ to: new Date(FIRST - 3000).toISOString() }, { mode: 'real' }]) {
+        const res = await clockOf(tenant, body)
+        if (res.status !== 200) throw new Error(`clock of ${tenant}: ${res.status} ${await res.text()}`)
+      }
+    }
+    await sleep(Math.max(0, firstReal + 2500 - Date.now()))
+    let firing: autocannon.Instance | undefined
+    const duringTimer = new Promise<autocannon.Result>((resolve, reject) => {
+      firing = autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 120, headers: { authorization: `JWT ${other}` } },
+        (err, result) => err ? reject(err) : resolve(result))
+    })
+    const lastScans = `${server.url}/targets/${idOf('Tgt', SCHEDULES - 1)}/scans/?length=1`
+    const lastToken = tokenOf(tenants.at(-1)!)
+    const timerStarted = Date.now()
+    let launched = false
+    while (!launched && Date.now() - timerStarted < 60_000) { // a minute at most
+      await sleep(100)
+      const res = await fetch(lastScans, { headers: { authorization: `JWT ${lastToken}` } })
+      launched = ((await res.json()) as { count?: number }).count === 1
+    }
+    const timerMs = Date.now() - timerStarted
+    firing!.stop()
+    const fired = await duringTimer
+    lines.push(`| real-time timer: ${tenants.length * SCHEDULES} schedules of ${tenants.length} tenants due in the same second | ${launched ? `all launched within ${timerMs} ms of the load's start` : 'not all launched in 60 s'} |`)
+    lines.push(`| other tenant's GET meanwhile | p99 ${fired.latency.p99} ms, max ${fired.latency.max} ms, ${Math.round(fired.requests.total / (timerMs / 1000))} req/s |`)
   } finally {
     await stopProcess(server)
   }
