@@ -2,7 +2,7 @@
 // "late" boundary, the real-time timer with a real time the test holds still, close, persistence.
 import { join } from 'node:path'
 import t from 'tap'
-import { BATCH_MS, Clocks, EVENTS_PER_BATCH, type ClocksOptions, type DueContext } from '../../src/core/clock'
+import { BATCH_MS, Clocks, EVENTS_PER_BATCH, MAX_EVENTS_PER_CALL, type ClocksOptions, type DueContext } from '../../src/core/clock'
 import { openDatabase } from '../../src/store/db'
 import { tempDir } from '../helpers'
 
@@ -242,4 +242,22 @@ t.test('the timer\'s batch bounds all tenants together: past the deadline it lea
   await soon(done, 'all four')
   t.same(batches.map(b => b.length), [1, 1, 1, 1], 'one event a batch (tenants due at the same time come in any order)')
   t.same(batches.flat().sort(), ['a', 'b', 'c', 'd'], 'each tenant in turn')
+})
+
+t.test('an advance stops at MAX_EVENTS_PER_CALL exactly, at the last event it ran, however its batches were cut', async t => {
+  const { clocks, real } = heldClocks(t)
+  await clocks.set('a', T0)
+  let ran = 0
+  let lastAt = 0
+  const n = MAX_EVENTS_PER_CALL + 1
+  // the first event takes a whole batch's time, so the batches after it end at odd counts
+  for (let i = 0; i < n; i++) {
+    clocks.schedule('a', `k${i}`, T0 + 1000 + i, ctx => { ran++; lastAt = ctx.at; if (i === 0) real.now += BATCH_MS })
+  }
+  const result = await clocks.advance('a', DAY)
+  t.same(result, { now: new Date(T0 + 1000 + MAX_EVENTS_PER_CALL - 1).toISOString(), mode: 'frozen', events: MAX_EVENTS_PER_CALL, limited: true })
+  t.equal(ran, MAX_EVENTS_PER_CALL)
+  t.equal(lastAt, T0 + 1000 + MAX_EVENTS_PER_CALL - 1)
+  const rest = await clocks.advance('a', 1) // the one left is 1 ms after where the clock stopped
+  t.same([rest.events, rest.limited, ran], [1, undefined, n], 'the one left runs at the next call')
 })
