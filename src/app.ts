@@ -115,7 +115,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     })
   }
 
-  const store = createStore(db, vendors, { keptRecords: config.keptRecords })
+  const store = createStore(db, vendors, { keptRecords: config.keptRecords }, config.keptPagesMb)
   app.decorate('config', config)
   app.decorate('store', store)
   const maintenance = createMaintenance(db)

@@ -4,9 +4,10 @@ import { isIP } from 'node:net'
 import { convertSetting, expected, LOG_LEVELS, SETTINGS, type Setting, type SettingName } from './settings'
 
 export { SETTINGS, type SettingName } from './settings'
+import { KEPT_PAGES_MB_DEFAULT } from './store/kept-pages'
 import { KEPT_RECORDS_DEFAULT } from './store/kept-records'
 
-export { KEPT_RECORDS_DEFAULT }
+export { KEPT_PAGES_MB_DEFAULT, KEPT_RECORDS_DEFAULT }
 /** better-sqlite3's own default cache_size (-16000 KiB) */
 export const SQLITE_CACHE_MB_DEFAULT = 16
 
@@ -40,6 +41,8 @@ export interface Config {
   corsOrigins: string[]
   /** records each repository keeps parsed in memory */
   keptRecords: number
+  /** MB of whole list answers kept while nothing is written */
+  keptPagesMb: number
   /** SQLite's page cache, in MB */
   sqliteCacheMb: number
 }
@@ -59,7 +62,7 @@ interface Values {
   SEED_FILE: string, STRICT: boolean, ADMIN_TOKEN: string, ADMIN_API: boolean, JOURNAL_LIMIT: number, ALLOW_INSECURE: boolean
   JOURNAL_BYTES: number, FAULT_RULES_LIMIT: number, FAULT_RULE_BYTES: number, CORS_ORIGINS: string
   TENANT_LIMIT: number, FIXTURE_BODY_LIMIT: number
-  KEPT_RECORDS: number, SQLITE_CACHE_MB: number
+  KEPT_RECORDS: number, KEPT_PAGES_MB: number, SQLITE_CACHE_MB: number
 }
 
 /** a value as given: `label` names where (`--host`), `origin` adds the value (`--host "x"`) */
@@ -119,6 +122,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env, sources: Confi
     fixtureBodyLimit: v.FIXTURE_BODY_LIMIT ?? 134_217_728,
     corsOrigins: v.CORS_ORIGINS === undefined ? [] : v.CORS_ORIGINS.split(',').map(o => o.trim()).filter(o => o !== ''),
     keptRecords: v.KEPT_RECORDS ?? KEPT_RECORDS_DEFAULT,
+    keptPagesMb: v.KEPT_PAGES_MB ?? KEPT_PAGES_MB_DEFAULT,
     sqliteCacheMb: v.SQLITE_CACHE_MB ?? SQLITE_CACHE_MB_DEFAULT
   }
 }

@@ -31,6 +31,7 @@ t.test('defaults: loopback, in memory, the development secret', async t => {
     fixtureBodyLimit: 134217728,
     corsOrigins: [],
     keptRecords: 10_000,
+    keptPagesMb: 64,
     sqliteCacheMb: 16
   })
 })
@@ -44,6 +45,8 @@ t.test('values are read and converted; levels and booleans in any usual spelling
     t.equal(loadConfig({ ADMIN_API: text }).adminApi, value, `ADMIN_API=${text}`)
   }
   t.equal(loadConfig({ LOG_LEVEL: 'Debug' }).logLevel, 'debug')
+  t.equal(loadConfig({ KEPT_PAGES_MB: '0' }).keptPagesMb, 0, 'KEPT_PAGES_MB=0: no list page kept')
+  t.equal(loadConfig({ KEPT_PAGES_MB: '256' }).keptPagesMb, 256)
   t.equal(loadConfig({ PORT: '' }).port, 8080, 'an empty variable is an unset one')
   t.equal(loadConfig({ ADMIN_TOKEN: '', ADMIN_API: 'off' }).adminToken, undefined, 'an empty ADMIN_TOKEN is moot with the admin API off (compose passes an empty one)')
 })
@@ -58,6 +61,8 @@ t.test('a bad value is one line naming the variable', async t => {
     [{ ADMIN_API: 'maybe' }, 'scanstub: environment variable ADMIN_API="maybe" is invalid: must be one of true, false, on, off, yes, no, 1, 0'],
     [{ ADMIN_TOKEN: '' }, 'scanstub: environment variable ADMIN_TOKEN="" is invalid: must not be empty while the admin API is on (unset it to leave the admin API open, or ADMIN_API=off)'],
     [{ ADMIN_TOKEN: 'admin-secret' }, 'scanstub: environment variable ADMIN_TOKEN="admin-secret" is invalid: must be at least 16 characters'],
+    [{ KEPT_PAGES_MB: '-1' }, 'scanstub: environment variable KEPT_PAGES_MB="-1" is invalid: must be an integer from 0 to 65536'],
+    [{ KEPT_PAGES_MB: '1.5' }, 'scanstub: environment variable KEPT_PAGES_MB="1.5" is invalid: must be an integer from 0 to 65536'],
     [{ JWT_PUBLIC_KEY: 'not a key' }, 'scanstub: environment variable JWT_PUBLIC_KEY is not a PEM public key: error:1E08010C:DECODER routines::unsupported']
   ]
   for (const [env, message] of cases) t.throws(() => loadConfig(env), { name: 'Error', message }, JSON.stringify(env))

@@ -1,5 +1,6 @@
 import type { Db } from './db'
 import { GroupCommit } from './group-commit'
+import { KEPT_PAGES_MB_DEFAULT, KeptPages } from './kept-pages'
 
 /**
  * Each vendor's repositories, merged into the store under their own keys. The store names no vendor:
@@ -25,13 +26,15 @@ export interface RepoOwner {
 /**
  * SQLite behind everything stored: the repositories of every owner, and the one way to write (group
  * commit). What repos keep in memory is forgotten whenever SQLite rolls a write back, so after a
- * failure SQLite alone is read.
+ * failure SQLite alone is read. `keptPagesMb`: MB of list answers kept while nothing is written (KeptPages).
  */
-export function createStore (db: Db, owners: readonly RepoOwner[], options: RepoOptions = DEFAULT_REPO_OPTIONS) {
+export function createStore (db: Db, owners: readonly RepoOwner[], options: RepoOptions = DEFAULT_REPO_OPTIONS, keptPagesMb = KEPT_PAGES_MB_DEFAULT) {
   const repos = new Map<RepoOwner, object>(owners.map(o => [o, o.createRepos(db, options)]))
+  const keptPages = new KeptPages(db, keptPagesMb * 1024 * 1024)
   const onRollback: Array<() => void> = []
   const forgetKept = () => {
     for (const [owner, r] of repos) (owner.forgetKept as ((repos: object) => void) | undefined)?.(r)
+    keptPages.clear()
     for (const fn of onRollback) fn()
   }
   const batch = new GroupCommit(db, forgetKept)
@@ -59,6 +62,8 @@ export function createStore (db: Db, owners: readonly RepoOwner[], options: Repo
     /** Commits what is pending; before the database closes. */
     flush: () => batch.flush(),
     transaction,
+    /** whole list answers, kept while nothing is written */
+    keptPages,
     /** `fn` runs whenever a rollback makes what is kept in memory untrustworthy */
     onRollback: (fn: () => void) => { onRollback.push(fn) },
     /** the repos an owner made (for the fixture parts of the tenants' provisioning) */

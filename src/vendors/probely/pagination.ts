@@ -69,6 +69,13 @@ export function sendPageJson (reply: FastifyReply, json: Buffer | undefined) {
   return json === undefined ? sendDetail(reply, 404, DETAIL.invalidPage) : reply.type('application/json').send(json)
 }
 
+/**
+ * A list page's key among the store's kept pages (KeptPages): the list, the tenant and the page asked
+ * for as sent (`page` and `length` as given: two spellings of one page are kept apart, never confused).
+ */
+export const pageKey = (list: string, tenant: string, query: PageQuery) =>
+  JSON.stringify(['probely', list, tenant, query.page ?? null, query.length ?? null])
+
 /** Records serialized between two yields to the event loop while a long page is written. */
 export const RECORDS_PER_TURN = 500
 

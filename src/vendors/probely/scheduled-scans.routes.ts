@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type FieldErrors, MESSAGES } from './drf'
 import { DETAIL, DrfValidationError, sendDetail, sendFieldErrors } from './errors'
 import { createProbelyIds } from './ids'
-import { paginateJson, sendPageJson } from './pagination'
+import { pageKey, paginateJson, sendPageJson } from './pagination'
 import { scheduledScanRuleErrors } from './rules'
 import { renderScheduledScan, type ScheduledScanChanges, type StoredScheduledScan } from './scheduled-scans.repo'
 import {
@@ -69,7 +69,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List scheduled scans of all targets', security, querystring: PageQuery, response: { 200: Page(ScheduledScan), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const json = await paginateJson(request.query, scheduledScans.count(tenant), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset)), listedJson)
+    const json = await app.store.keptPages.answer(pageKey('scheduledscans', tenant, request.query), () =>
+      paginateJson(request.query, scheduledScans.count(tenant), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset)), listedJson))
     return sendPageJson(reply, json)
   })
 
@@ -79,7 +80,8 @@ const scheduledScansRoutes: FastifyPluginAsyncTypebox = async app => {
   }, async (request, reply) => {
     const tenant = request.principal.tenant
     const targetId = request.params.target_id
-    const json = await paginateJson(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset, targetId)), listedJson)
+    const json = await app.store.keptPages.answer(pageKey(`targets/${targetId}/scheduledscans`, tenant, request.query), () =>
+      paginateJson(request.query, scheduledScans.count(tenant, targetId), (limit, offset) => withTargets(tenant, scheduledScans.page(tenant, limit, offset, targetId)), listedJson))
     return sendPageJson(reply, json)
   })
 

@@ -6,7 +6,7 @@ import { MESSAGES, pyTypeName } from './drf'
 import { DETAIL, sendDetail } from './errors'
 import { completeTarget } from './fixture'
 import { createProbelyIds } from './ids'
-import { paginateJson, sendPageJson } from './pagination'
+import { pageKey, paginateJson, sendPageJson } from './pagination'
 import { JsonNull } from './python-json'
 import { serializeTarget } from './target.serializer'
 import { Detail, FieldErrors, Page, PageQuery, type StoredTarget, Target, TargetIdParams } from './schemas'
@@ -56,8 +56,10 @@ const targetsRoutes: FastifyPluginAsyncTypebox = async app => {
     schema: { tags: ['probely'], summary: 'List targets', security, querystring: PageQuery, response: { 200: Page(Target), ...errors } }
   }, async (request, reply) => {
     const tenant = request.principal.tenant
-    const count = targets.count(tenant)
-    const json = await paginateJson(request.query, count, (limit, offset) => targets.pageAnswers(tenant, limit, offset, count), serializeTarget)
+    const json = await app.store.keptPages.answer(pageKey('targets', tenant, request.query), () => {
+      const count = targets.count(tenant)
+      return paginateJson(request.query, count, (limit, offset) => targets.pageAnswers(tenant, limit, offset, count), serializeTarget)
+    })
     return sendPageJson(reply, json)
   })
 

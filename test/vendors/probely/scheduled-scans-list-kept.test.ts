@@ -4,7 +4,7 @@ import { buildTestApp } from '../../helpers'
 // A list read again is served from the kept records and their kept JSON: each write in between (the
 // scan's PATCH, its target's, a new scan, a deleted one) must show in the next list, whether the page
 // fits in the kept records (KEPT_RECORDS default) or not (2: read from SQLite each time).
-const settings: Array<Record<string, string>> = [{}, { KEPT_RECORDS: '2' }]
+const settings: Array<Record<string, string>> = [{}, { KEPT_RECORDS: '2' }, { KEPT_PAGES_MB: '0' }]
 for (const env of settings) {
   t.test(`GET /scheduledscans/ read again after writes shows each write (${JSON.stringify(env)})`, async t => {
     const { probely } = await buildTestApp(t, env)
