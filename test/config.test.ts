@@ -63,6 +63,7 @@ t.test('a bad value is one line naming the variable', async t => {
     [{ ADMIN_TOKEN: 'admin-secret' }, 'scanstub: environment variable ADMIN_TOKEN="admin-secret" is invalid: must be at least 16 characters'],
     [{ KEPT_PAGES_MB: '-1' }, 'scanstub: environment variable KEPT_PAGES_MB="-1" is invalid: must be an integer from 0 to 65536'],
     [{ KEPT_PAGES_MB: '1.5' }, 'scanstub: environment variable KEPT_PAGES_MB="1.5" is invalid: must be an integer from 0 to 65536'],
+    [{ KEPT_PAGES_MB: '65537' }, 'scanstub: environment variable KEPT_PAGES_MB="65537" is invalid: must be an integer from 0 to 65536'],
     [{ JWT_PUBLIC_KEY: 'not a key' }, 'scanstub: environment variable JWT_PUBLIC_KEY is not a PEM public key: error:1E08010C:DECODER routines::unsupported']
   ]
   for (const [env, message] of cases) t.throws(() => loadConfig(env), { name: 'Error', message }, JSON.stringify(env))
