@@ -6,7 +6,7 @@ export const KEPT_PAGES_MB_DEFAULT = 64
 /**
  * Whole answers of list routes (a page's JSON bytes) kept while nothing is written: a repeated
  * `GET /targets/?length=10000` is then the kept bytes again instead of 10,000 rows read and 24 MB of
- * JSON written (~140 ms of CPU each time here). A page holds what several tables say (a target's last
+ * JSON written (120 ms of server CPU each time on a quiet machine, 10 ms kept: `npm run bench:scale -- --only lists`). A page holds what several tables say (a target's last
  * scan, open findings and next scan follow scans, findings and schedules), so no one repo can say when
  * it goes stale; SQLite can: `total_changes()` counts every row any statement of this connection
  * inserted, updated or deleted (the server's only connection: the file is opened with exclusive locking),
